@@ -388,8 +388,8 @@ MidiFile readMidiBytes(const QByteArray &bytes, const QString &nameForErrors,
         const QByteArray id = bytes.mid(qsizetype(chunkOffset), 4);
         if (found >= declaredTracks) {
             if (id == QByteArrayLiteral("MTrk"))
-                r.fail(QStringLiteral("header declares %1 tracks but the file holds another "
-                                      "'MTrk' chunk")
+                r.fail(QStringLiteral("header declares %1 tracks but the file holds more "
+                                      "'MTrk' chunks")
                            .arg(declaredTracks),
                        chunkOffset);
             break; // trailing bytes after the declared tracks are tolerated
