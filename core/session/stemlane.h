@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/session/typedid.h"
+
+#include <QString>
+
+namespace mirstudio {
+
+/**
+ * One child lane of a stem-group track: a separated stem ("vocals", "drums", ...) played from
+ * a pool source with its own gain, mute and solo. Owned by value by its Track; any thread may
+ * read a copy.
+ */
+struct StemLane
+{
+    SourceId source;
+    QString name;
+    double gainDb = 0.0;
+    bool mute = false;
+    bool solo = false;
+
+    bool operator==(const StemLane &) const = default;
+};
+
+} // namespace mirstudio
