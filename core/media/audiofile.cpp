@@ -318,6 +318,23 @@ void AudioFileReader::open(const QString &path, const AudioReadOptions &options)
                                  .arg(magicLen == 4 ? fourCc(magic) : QStringLiteral("?"))
                                  .arg(why),
                              0);
+        QString kind;
+        if (magicLen == 4) {
+            if (std::memcmp(magic, "fLaC", 4) == 0)
+                kind = QStringLiteral("FLAC");
+            else if (std::memcmp(magic, "OggS", 4) == 0)
+                kind = QStringLiteral("OGG");
+            else if (std::memcmp(magic, "FORM", 4) == 0)
+                kind = QStringLiteral("AIFF");
+            else if (std::memcmp(magic, "RIFF", 4) == 0)
+                kind = QStringLiteral("WAV");
+        }
+        if (!kind.isEmpty())
+            throw MediaError(path,
+                             QStringLiteral("cannot decode the %1 header, truncated or damaged "
+                                            "(libsndfile: %2); the file is %3 bytes")
+                                 .arg(kind, why)
+                                 .arg(size));
         throw MediaError(path,
                          QStringLiteral("cannot decode (libsndfile: %1); the file is %2 bytes")
                              .arg(why)
