@@ -101,12 +101,31 @@ void MidiFile::updateSeconds()
         converted.setPpq(ppq);
         map = &converted;
     }
-    // Tempo maps are short; notes are many. Walk the sorted tempo segments once per note
-    // through secondsAt(), which is linear in the number of tempo changes.
+    // TempoMap::secondsAt() walks every tempo segment; with many notes and many tempo changes
+    // that is quadratic, so accumulate the segment starts once (in the same order of
+    // additions, hence the same values) and binary-search each tick.
+    const auto &tempos = map->tempos();
+    const double ticksToMicros = 1e6 * map->ppq();
+    std::vector<double> startSeconds(tempos.size(), 0.0);
+    for (std::size_t i = 1; i < tempos.size(); ++i)
+        startSeconds[i] = startSeconds[i - 1]
+                          + double(tempos[i].tick - tempos[i - 1].tick)
+                                * tempos[i - 1].microsPerQuarter / ticksToMicros;
+    auto seconds = [&](std::int64_t tick) {
+        if (tick <= 0 || tempos.empty())
+            return map->secondsAt(double(tick));
+        auto it = std::upper_bound(tempos.begin(), tempos.end(), tick,
+                                   [](std::int64_t t, const TempoPoint &p) { return t < p.tick; });
+        const std::size_t i = it == tempos.begin() ? 0 : std::size_t(it - tempos.begin()) - 1;
+        if (tick <= tempos[i].tick)
+            return startSeconds[i];
+        return startSeconds[i]
+               + double(tick - tempos[i].tick) * tempos[i].microsPerQuarter / ticksToMicros;
+    };
     for (auto &t : tracks) {
         for (auto &n : t.notes) {
-            n.startSeconds = map->secondsAt(double(n.startTick));
-            n.endSeconds = map->secondsAt(double(n.endTick));
+            n.startSeconds = seconds(n.startTick);
+            n.endSeconds = seconds(n.endTick);
         }
     }
 }

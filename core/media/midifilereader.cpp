@@ -50,7 +50,7 @@ public:
         , m_tempoApplies(tempoEventsApply)
         , m_sustain(applySustain)
         , m_open(16 * 128)
-        , m_held(16)
+        , m_held(16 * 128)
     {
     }
 
@@ -164,19 +164,14 @@ private:
 
     void noteOn(std::int64_t tick, int ch, int pitch, int velocity)
     {
+        const auto key = std::size_t(ch * 128 + pitch);
         if (m_sustain) {
-            // Striking a pitch again ends the copy of it the pedal was holding.
-            auto &held = m_held[std::size_t(ch)];
-            for (auto it = held.begin(); it != held.end();) {
-                if (m_track.notes[*it].pitch == pitch) {
-                    m_track.notes[*it].endTick = tick;
-                    it = held.erase(it);
-                } else {
-                    ++it;
-                }
-            }
+            // Striking a pitch again ends the copies of it the pedal was holding.
+            for (std::size_t index : m_held[key])
+                m_track.notes[index].endTick = tick;
+            m_held[key].clear();
         }
-        m_open[std::size_t(ch * 128 + pitch)].push_back(m_track.notes.size());
+        m_open[key].push(m_track.notes.size());
         MidiNote n;
         n.pitch = pitch;
         n.velocity = velocity;
@@ -188,13 +183,12 @@ private:
 
     void noteOff(std::int64_t tick, int ch, int pitch)
     {
-        auto &open = m_open[std::size_t(ch * 128 + pitch)];
-        if (open.empty())
+        const auto key = std::size_t(ch * 128 + pitch);
+        if (m_open[key].empty())
             return; // a note-off without a note-on: nothing to end
-        const std::size_t index = open.front();
-        open.erase(open.begin());
+        const std::size_t index = m_open[key].pop();
         if (m_sustain && m_pedalDown[ch])
-            m_held[std::size_t(ch)].push_back(index);
+            m_held[key].push_back(index);
         else
             m_track.notes[index].endTick = tick;
     }
@@ -204,9 +198,12 @@ private:
         if (!m_sustain)
             return;
         if (!down && m_pedalDown[ch]) {
-            for (std::size_t index : m_held[std::size_t(ch)])
-                m_track.notes[index].endTick = tick;
-            m_held[std::size_t(ch)].clear();
+            for (int pitch = 0; pitch < 128; ++pitch) {
+                auto &held = m_held[std::size_t(ch * 128 + pitch)];
+                for (std::size_t index : held)
+                    m_track.notes[index].endTick = tick;
+                held.clear();
+            }
         }
         m_pedalDown[ch] = down;
     }
@@ -307,8 +304,26 @@ private:
     bool m_tempoApplies;
     bool m_sustain;
     MidiTrack m_track;
-    std::vector<std::vector<std::size_t>> m_open; // per channel*128+pitch, FIFO of note indices
-    std::vector<std::vector<std::size_t>> m_held; // per channel: released while pedal down
+    /** Note indices, first in first out, without quadratic front erasure. */
+    struct Fifo
+    {
+        std::vector<std::size_t> items;
+        std::size_t head = 0;
+        bool empty() const { return head == items.size(); }
+        void push(std::size_t v) { items.push_back(v); }
+        std::size_t pop()
+        {
+            const std::size_t v = items[head++];
+            if (head == items.size()) {
+                items.clear();
+                head = 0;
+            }
+            return v;
+        }
+    };
+
+    std::vector<Fifo> m_open; // per channel * 128 + pitch: sounding notes
+    std::vector<std::vector<std::size_t>> m_held; // per channel * 128 + pitch: held by the pedal
     bool m_pedalDown[16] = {};
 };
 
