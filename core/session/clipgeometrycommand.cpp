@@ -36,9 +36,8 @@ ClipGeometryCommand *ClipGeometryCommand::move(Session *session, const TrackId &
 {
     Geometry g = current(*session, track, clip);
     g.start = start;
-    auto *c = new ClipGeometryCommand(session, track, clip, g);
-    c->setText(QCoreApplication::translate("mirstudio", "Move clip"));
-    return c;
+    return make(session, track, clip, g, Edit::Move,
+                QCoreApplication::translate("mirstudio", "Move clip"));
 }
 
 ClipGeometryCommand *ClipGeometryCommand::trim(Session *session, const TrackId &track,
@@ -49,9 +48,8 @@ ClipGeometryCommand *ClipGeometryCommand::trim(Session *session, const TrackId &
     g.start = start;
     g.offset = offset;
     g.length = length;
-    auto *c = new ClipGeometryCommand(session, track, clip, g);
-    c->setText(QCoreApplication::translate("mirstudio", "Trim clip"));
-    return c;
+    return make(session, track, clip, g, Edit::Trim,
+                QCoreApplication::translate("mirstudio", "Trim clip"));
 }
 
 ClipGeometryCommand *ClipGeometryCommand::setGain(Session *session, const TrackId &track,
@@ -59,8 +57,17 @@ ClipGeometryCommand *ClipGeometryCommand::setGain(Session *session, const TrackI
 {
     Geometry g = current(*session, track, clip);
     g.gainDb = gainDb;
+    return make(session, track, clip, g, Edit::Gain,
+                QCoreApplication::translate("mirstudio", "Change clip gain"));
+}
+
+ClipGeometryCommand *ClipGeometryCommand::make(Session *session, const TrackId &track,
+                                               const ClipId &clip, const Geometry &g, Edit edit,
+                                               const QString &text)
+{
     auto *c = new ClipGeometryCommand(session, track, clip, g);
-    c->setText(QCoreApplication::translate("mirstudio", "Change clip gain"));
+    c->m_edit = edit;
+    c->setText(text);
     return c;
 }
 
@@ -89,7 +96,7 @@ void ClipGeometryCommand::undo()
 bool ClipGeometryCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = dynamic_cast<const ClipGeometryCommand *>(other);
-    if (!o || o->m_track != m_track || o->m_clip != m_clip)
+    if (!o || o->m_track != m_track || o->m_clip != m_clip || o->m_edit != m_edit)
         return false;
     m_new = o->m_new;
     setObsolete(m_new == m_old);

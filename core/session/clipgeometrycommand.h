@@ -13,8 +13,8 @@ class Session;
 
 /**
  * Moves or trims a clip: sets its timeline start, source offset and length (frames, each
- * clamped to >= 0) and its gain. Successive geometry changes of the same clip merge into one
- * undo step (a drag). Use the move()/trim()/setGain() factories for the common cases.
+ * clamped to >= 0) and its gain. Successive edits of the same kind (move, trim, gain) of the
+ * same clip merge into one undo step (a drag); a move followed by a trim stays two steps. Use the move()/trim()/setGain() factories for the common cases.
  * Owned by the undo stack; GUI thread.
  */
 class ClipGeometryCommand : public QUndoCommand
@@ -47,6 +47,9 @@ public:
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
+    enum class Edit { Any, Move, Trim, Gain };
+    static ClipGeometryCommand *make(Session *session, const TrackId &track, const ClipId &clip,
+                                     const Geometry &g, Edit edit, const QString &text);
     void apply(const Geometry &g);
 
     Session *m_session;
@@ -54,6 +57,7 @@ private:
     ClipId m_clip;
     Geometry m_old;
     Geometry m_new;
+    Edit m_edit = Edit::Any;
 };
 
 } // namespace mirstudio
