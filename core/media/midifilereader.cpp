@@ -14,8 +14,7 @@ namespace {
 
 QString hexByte(unsigned v)
 {
-    return QStringLiteral("0x%1").arg(v, 2, 16, QLatin1Char('0')).toUpper().replace(
-        QLatin1String("0X"), QLatin1String("0x"));
+    return QStringLiteral("0x") + QStringLiteral("%1").arg(v, 2, 16, QLatin1Char('0')).toUpper();
 }
 
 /** A chunk id as printable text: ASCII kept, anything else as \xNN. */

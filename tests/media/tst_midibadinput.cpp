@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/media/bytereader.h"
 #include "core/media/mediaerror.h"
 #include "core/media/midifilereader.h"
 #include "core/media/midifilewriter.h"
@@ -78,6 +79,50 @@ private Q_SLOTS:
         QCOMPARE(f.tracks.size(), std::size_t(1));
         QCOMPARE(f.tracks[0].notes.size(), std::size_t(1));
         QCOMPARE(f.tracks[0].notes[0].endTick, std::int64_t(96));
+    }
+
+    void byteReaderBoundsAndVlq()
+    {
+        // GIVEN bytes 0x00 | 0x7F | 0x81 0x00 | 0xFF 0xFF 0xFF 0x7F | 0x12 0x34 0x56 0x78 0x9A
+        const QByteArray bytes = hex("00" "7f" "8100" "ffffff7f" "123456789a");
+        ByteReader r(bytes, QStringLiteral("b.bin"));
+        // WHEN quantities and big-endian integers are read
+        // THEN their values and positions are right
+        QCOMPARE(r.vlq(), 0u);
+        QCOMPARE(r.vlq(), 0x7Fu);
+        QCOMPARE(r.vlq(), 0x80u);
+        QCOMPARE(r.vlq(), 0x0FFFFFFFu);
+        QCOMPARE(r.pos(), std::int64_t(8));
+        QCOMPARE(r.u16be(), std::uint16_t(0x1234));
+        ByteReader sub = r.sub(3, QStringLiteral("chunk"), QStringLiteral("a chunk"));
+        QVERIFY(r.atEnd());
+        QCOMPARE(sub.pos(), std::int64_t(10));
+        QCOMPARE(sub.u24be(), 0x56789Au);
+        // AND reading past the end throws with the absolute offset, never reads out of bounds
+        try {
+            sub.u8(QStringLiteral("one more byte"));
+            QFAIL("no MediaError thrown");
+        } catch (const MediaError &e) {
+            QCOMPARE(e.offset(), std::int64_t(13));
+            QVERIFY2(e.message().contains(QStringLiteral("expected one more byte (1 bytes), found "
+                                                         "end of chunk after 0 bytes")),
+                     qPrintable(e.text()));
+        }
+        ByteReader big(bytes, QString());
+        big.skip(12);
+        QVERIFY_THROWS_EXCEPTION(MediaError, big.u16be());
+        QCOMPARE(big.pos(), std::int64_t(12)); // a failed read does not move
+        QVERIFY_THROWS_EXCEPTION(MediaError, big.skip(-1));
+        // AND a five-byte quantity is refused at its first byte
+        const QByteArray five = hex("8080808001");
+        ByteReader v(five, QString());
+        try {
+            v.vlq();
+            QFAIL("no MediaError thrown");
+        } catch (const MediaError &e) {
+            QCOMPARE(e.offset(), std::int64_t(0));
+            QVERIFY(e.message().contains(QStringLiteral("longer than 4 bytes")));
+        }
     }
 
     void corruptInputThrows_data()
