@@ -137,8 +137,10 @@ struct WavFacts
 
 bool knownWavFormatTag(int tag)
 {
-    static constexpr std::array<int, 12> known{0x0001, 0x0002, 0x0003, 0x0006, 0x0007, 0x0011,
-                                               0x0031, 0x0040, 0x0050, 0x0055, 0xfffe, 0x0022};
+    // PCM, MS ADPCM, IEEE float, A-law, u-law, IMA ADPCM, GSM 6.10, G.721, MPEG, MPEG Layer III,
+    // WAVE_FORMAT_EXTENSIBLE: the tags libsndfile 1.2 decodes.
+    static constexpr std::array<int, 11> known{0x0001, 0x0002, 0x0003, 0x0006, 0x0007, 0x0011,
+                                               0x0031, 0x0040, 0x0050, 0x0055, 0xfffe};
     return std::find(known.begin(), known.end(), tag) != known.end();
 }
 

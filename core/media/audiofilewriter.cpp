@@ -254,6 +254,13 @@ void AudioFileWriter::commit()
                                    .arg(part, errnoText(err)));
     }
     d.partPath.clear(); // renamed: nothing left to delete
+    // Make the rename itself durable; a failure here cannot undo the write, so it is ignored.
+    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int dirFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
     m_impl.reset();
 }
 
