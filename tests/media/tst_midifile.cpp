@@ -411,6 +411,42 @@ private Q_SLOTS:
         QCOMPARE(t.sysEx[0].data, hex("7e7ff7"));
     }
 
+    void writerPutsNoteOffsBeforeNoteOns()
+    {
+        // GIVEN two touching notes of one pitch, [0,480) and [480,960), on channel 0
+        MidiFile f(480);
+        MidiTrack t;
+        t.notes = {{60, 100, 0, 0, 480, 0, 0}, {60, 100, 0, 480, 960, 0, 0}};
+        f.tracks = {t};
+        // WHEN written as type 1
+        const QByteArray bytes = midiFileBytes(f, 1);
+        // THEN the note track is exactly: on, off at 480 before the second on, off, end
+        const QByteArray body = hex("00903c64" "8360803c40" "00903c64" "8360803c40" "00ff2f00");
+        QVERIFY(bytes.endsWith("MTrk" + QByteArray::fromHex("00000016") + body));
+        // AND the header says format 1, two tracks, 480 PPQ
+        QCOMPARE(bytes.left(14), "MThd" + hex("00000006" "0001" "0002" "01e0"));
+    }
+
+    void metaEventsFromAnyTrackReachTheTempoMap()
+    {
+        // GIVEN a type-1 file whose second track holds a tempo, a 6/8 and an A minor key
+        const QByteArray first = hex("00ff0304486561640090403c" "8360804000" "00ff2f00");
+        const QByteArray second = hex("8360ff51030f4240" "00ff580406031808" "00ff590200" "01"
+                                      "00ff2f00");
+        // WHEN read
+        const MidiFile f = readMidiBytes(smf(1, 480, {first, second}), QString());
+        // THEN the file's tempo map has them at tick 480 and the note seconds follow it
+        QCOMPARE(f.tracks[0].name, QStringLiteral("Head"));
+        QCOMPARE(f.tempoMap.tempos().size(), std::size_t(2));
+        QCOMPARE(f.tempoMap.tempos()[1], (TempoPoint{480, 1000000.0}));
+        QCOMPARE(f.tempoMap.timeSignatureAt(480).numerator, 6);
+        QCOMPARE(f.tempoMap.timeSignatureAt(480).denominator, 8);
+        QCOMPARE(f.tempoMap.keySignatureAt(480).minor, true);
+        QCOMPARE(f.tempoMap.keySignatureAt(480).sharps, 0);
+        QCOMPARE(f.tracks[0].notes[0].endSeconds, 0.5);
+        QCOMPARE(f.lengthSeconds(), 0.5);
+    }
+
     void writeIsAtomicAndOverwrites()
     {
         // GIVEN a temporary folder holding an older file at the target path
