@@ -91,6 +91,18 @@ public:
         return std::uint32_t(readBigEndian(4, what));
     }
 
+    /** Little-endian 16-bit integer (RIFF-style formats). */
+    std::uint16_t u16le(const QString &what = QStringLiteral("a 16-bit integer"))
+    {
+        return std::uint16_t(readLittleEndian(2, what));
+    }
+
+    /** Little-endian 32-bit integer (RIFF-style formats). */
+    std::uint32_t u32le(const QString &what = QStringLiteral("a 32-bit integer"))
+    {
+        return std::uint32_t(readLittleEndian(4, what));
+    }
+
     /**
      * A MIDI variable-length quantity: 7 bits per byte, high bit set on all but the last,
      * at most 4 bytes (so at most 0x0FFFFFFF). Errors name the offset of its first byte.
@@ -148,6 +160,16 @@ private:
         require(n, what);
         std::uint64_t v = 0;
         for (int i = 0; i < n; ++i)
+            v = (v << 8) | std::uint8_t(m_data[m_pos + i]);
+        m_pos += n;
+        return v;
+    }
+
+    std::uint64_t readLittleEndian(int n, const QString &what)
+    {
+        require(n, what);
+        std::uint64_t v = 0;
+        for (int i = n - 1; i >= 0; --i)
             v = (v << 8) | std::uint8_t(m_data[m_pos + i]);
         m_pos += n;
         return v;

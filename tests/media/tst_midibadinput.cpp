@@ -109,7 +109,9 @@ private Q_SLOTS:
                      qPrintable(e.text()));
         }
         ByteReader big(bytes, QString());
-        big.skip(12);
+        QCOMPARE(big.u16le(), std::uint16_t(0x7F00));
+        QCOMPARE(big.u32le(), 0xFFFF0081u);
+        big.skip(6);
         QVERIFY_THROWS_EXCEPTION(MediaError, big.u16be());
         QCOMPARE(big.pos(), std::int64_t(12)); // a failed read does not move
         QVERIFY_THROWS_EXCEPTION(MediaError, big.skip(-1));
