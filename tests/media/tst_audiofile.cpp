@@ -277,6 +277,60 @@ private Q_SLOTS:
         }
     }
 
+    void committedFixturesDecode_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("containerName");
+        QTest::addColumn<QString>("formatName");
+        QTest::addColumn<int>("rate");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<double>("durationTolerance");
+        QTest::newRow("ogg") << "tone1k-mono-0.25s.ogg" << "OGG" << "Vorbis" << 44100 << 1 << 0.25
+                             << 0.001;
+        QTest::newRow("mp3") << "tone1k-mono-0.25s.mp3" << "MP3" << "MPEG Layer III" << 44100 << 1
+                             << 0.25 << 0.06;
+        QTest::newRow("aiff") << "tone1k-stereo-0.1s.aiff" << "AIFF" << "PCM 16-bit" << 22050 << 2
+                              << 0.1 << 0.0;
+        QTest::newRow("wavex 24") << "tone1k-stereo-0.1s-wavex24.wav" << "WAV" << "PCM 24-bit"
+                                  << 16000 << 2 << 0.1 << 0.0;
+    }
+    void committedFixturesDecode()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, containerName);
+        QFETCH(QString, formatName);
+        QFETCH(int, rate);
+        QFETCH(int, channels);
+        QFETCH(double, seconds);
+        QFETCH(double, durationTolerance);
+        // GIVEN a committed fixture holding a 1 kHz sine of amplitude 0.5 (see its README)
+        const QString path = QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/audio/") + file;
+        QVERIFY2(QFile::exists(path), qPrintable(path));
+        // WHEN it is probed and decoded
+        const AudioFileInfo info = probeAudio(path);
+        const AudioData read = readAudio(path);
+        // THEN the header facts and the tone are right
+        QCOMPARE(info.container, containerName);
+        QCOMPARE(info.sampleFormat, formatName);
+        QCOMPARE(info.sampleRate, rate);
+        QCOMPARE(info.channels, channels);
+        QCOMPARE(read.channelCount(), channels);
+        QVERIFY2(std::abs(read.durationSeconds() - seconds) <= durationTolerance + 1e-9,
+                 qPrintable(QString::number(read.durationSeconds())));
+        const auto n = static_cast<std::size_t>(read.frames());
+        const std::size_t from = n / 4, to = 3 * n / 4; // skip codec start-up and tail
+        const double expectedCrossings = 2000.0 * double(to - from) / rate;
+        for (int c = 0; c < channels; ++c) {
+            const int crossings = zeroCrossings(read.channels[c], from, to);
+            QVERIFY2(std::abs(crossings - expectedCrossings) <= 3,
+                     qPrintable(QString::number(crossings)));
+            const double level = rms(read.channels[c], from, to);
+            QVERIFY2(std::abs(level - 0.5 / std::sqrt(2.0)) < 0.02,
+                     qPrintable(QString::number(level)));
+        }
+    }
+
     void writeIsAtomic()
     {
         // GIVEN an existing file at the destination
