@@ -48,6 +48,13 @@ struct Part
     std::vector<Item> items;
 };
 
+bool hasMusic(const Part &part)
+{
+    return std::any_of(part.items.begin(), part.items.end(), [](const Item &i) {
+        return i.kind == ItemKind::Notes || i.kind == ItemKind::Rest;
+    });
+}
+
 struct Cursor
 {
     const QString *file = nullptr;
@@ -103,8 +110,8 @@ class BodyParser
 {
 public:
     BodyParser(const QString &file, AbcTune &tune, AbcPitch::Alterations keyAlt, QStringList &warnings,
-               const AbcReadOptions &options)
-        : m_tune(tune), m_keyAlt(keyAlt), m_warnings(warnings), m_options(options)
+               const AbcReadOptions &options, bool lenient)
+        : m_tune(tune), m_keyAlt(keyAlt), m_warnings(warnings), m_options(options), m_lenient(lenient)
     {
         m_cursor.file = &file;
         m_meter = tune.meter;
@@ -146,6 +153,10 @@ private:
         return i < m_text.size() ? m_text.at(i) : QChar();
     }
     int column() const { return m_pos + 1; }
+    void warn(int col, const QString &message)
+    {
+        m_warnings << QStringLiteral("%1: line %2, column %3: %4").arg(*m_cursor.file).arg(m_cursor.line).arg(col).arg(message);
+    }
     void add(Item item)
     {
         if (++m_count > kMaxEvents)
@@ -192,7 +203,7 @@ private:
             const QString label = value.trimmed();
             if (label.isEmpty())
                 m_cursor.fail(col, QStringLiteral("expected a part label after P:"));
-            if (m_parts.size() == 1 && m_parts.back().items.empty() && m_parts.back().label.isEmpty())
+            if (m_parts.size() == 1 && !hasMusic(m_parts.back()) && m_parts.back().label.isEmpty())
                 m_parts.back().label = label;
             else
                 m_parts.push_back(Part{label, {}});
@@ -597,8 +608,13 @@ private:
         item.kind = ItemKind::Notes;
         while (true) {
             const QChar c = peek();
-            if (c.isNull())
-                m_cursor.fail(start + 1, QStringLiteral("expected ']' to close the chord, found the end of the line"));
+            if (c.isNull()) {
+                const QString what = QStringLiteral("expected ']' to close the chord started here, found the end of the line");
+                if (!m_lenient || item.notes.empty())
+                    m_cursor.fail(start + 1, what);
+                warn(start + 1, what + QStringLiteral("; closed the chord there"));
+                break;
+            }
             if (c == QLatin1Char(']')) {
                 ++m_pos;
                 break;
@@ -608,16 +624,27 @@ private:
                 continue;
             }
             if (c == QLatin1Char('!') || c == QLatin1Char('+')) {
+                const int close = m_text.indexOf(QLatin1Char(']'), m_pos + 1);
                 const int end = m_text.indexOf(c, m_pos + 1);
-                if (end < 0)
+                if (end >= 0 && (close < 0 || end < close)) {
+                    m_pos = end + 1;
+                } else if (m_lenient) {
+                    warn(column(), QStringLiteral("ignored a stray '%1' in a chord").arg(c));
+                    ++m_pos;
+                } else {
                     m_cursor.fail(column(), QStringLiteral("expected '%1' to close the decoration").arg(c));
-                m_pos = end + 1;
+                }
                 continue;
             }
             if (!(c == QLatin1Char('^') || c == QLatin1Char('_') || c == QLatin1Char('=')
-                  || AbcPitch::letterIndex(c) >= 0))
-                m_cursor.fail(start + 1, QStringLiteral("expected ']' to close the chord started here, found %1 at column %2")
-                                             .arg(describe(c)).arg(column()));
+                  || AbcPitch::letterIndex(c) >= 0)) {
+                const QString what = QStringLiteral("expected ']' to close the chord started here, found %1 at column %2")
+                                         .arg(describe(c)).arg(column());
+                if (!m_lenient || item.notes.empty())
+                    m_cursor.fail(start + 1, what);
+                warn(start + 1, what + QStringLiteral("; closed the chord there"));
+                break;
+            }
             Pitched p;
             p.pitch = pitch();
             p.ticks = length() * m_unitTicks;
@@ -675,6 +702,7 @@ private:
     AbcPitch::Alterations m_keyAlt;
     QStringList &m_warnings;
     AbcReadOptions m_options;
+    bool m_lenient = false;
     Cursor m_cursor;
     AbcFraction m_meter;
     double m_unitTicks = 240;
@@ -700,6 +728,8 @@ std::vector<int> expandRepeats(const std::vector<Item> &items)
     int i = 0;
     const int n = int(items.size());
     while (i < n) {
+        if (order.size() > kMaxEvents)
+            break; // the caller reports the tune as too long
         const Item &item = items[i];
         if (item.kind == ItemKind::Bar) {
             order.push_back(i); // kept for the pickup detection; takes no time
@@ -755,8 +785,94 @@ std::vector<int> expandRepeats(const std::vector<Item> &items)
     return order;
 }
 
+bool isRepeatEnd(const Item &item)
+{
+    return item.kind == ItemKind::Bar
+           && (item.bar == BarKind::RepeatEnd || item.bar == BarKind::RepeatBoth);
+}
+
+/**
+ * Repeats as nested brackets (the Nottingham renderer): each :| goes back to its matching
+ * |: (or, without one, to the start of the part) and the repeats inside
+ * that span are played again in full on the second pass. An ending is chosen by whether the
+ * :| that closes it has already sent the performance back.
+ */
+std::vector<int> expandNestedRepeats(const std::vector<Item> &items)
+{
+    const int n = int(items.size());
+    std::vector<int> target(n, 0);  // for a :|, where it jumps back to
+    std::vector<int> closer(n, -1); // for an ending, the :| that decides its pass
+    std::vector<int> open;
+    for (int i = 0; i < n; ++i) {
+        const Item &item = items[i];
+        if (isRepeatEnd(item)) {
+            if (!open.empty()) {
+                target[i] = open.back();
+                open.pop_back();
+            } else {
+                target[i] = 0;
+            }
+        }
+        if (item.kind == ItemKind::Bar
+            && (item.bar == BarKind::RepeatStart || item.bar == BarKind::RepeatBoth))
+            open.push_back(i + 1);
+        if (item.kind == ItemKind::Ending) {
+            int k = i - 1;
+            while (k >= 0 && items[k].kind == ItemKind::Symbol)
+                --k;
+            if (k >= 0 && isRepeatEnd(items[k])) {
+                closer[i] = k;
+            } else {
+                for (k = i + 1; k < n; ++k) {
+                    if (isRepeatEnd(items[k])) {
+                        closer[i] = k;
+                        break;
+                    }
+                    if (items[k].kind == ItemKind::Ending
+                        || (items[k].kind == ItemKind::Bar && items[k].bar != BarKind::Plain))
+                        break;
+                }
+            }
+        }
+    }
+    std::vector<int> order;
+    std::vector<char> jumped(n, 0);
+    int i = 0;
+    while (i < n) {
+        if (order.size() > kMaxEvents)
+            break; // the caller reports the tune as too long
+        const Item &item = items[i];
+        if (isRepeatEnd(item) && !jumped[i]) {
+            order.push_back(i);
+            std::fill(jumped.begin() + target[i], jumped.begin() + i, 0);
+            jumped[i] = 1;
+            i = target[i];
+            continue;
+        }
+        if (item.kind == ItemKind::Ending) {
+            const int e = closer[i];
+            const int pass = e >= 0 && jumped[e] ? 2 : 1;
+            if (std::find(item.endings.begin(), item.endings.end(), pass) == item.endings.end()) {
+                if (e > i) {
+                    i = e + 1;
+                } else {
+                    ++i;
+                    while (i < n && items[i].kind != ItemKind::Ending
+                           && !(items[i].kind == ItemKind::Bar && items[i].bar != BarKind::Plain))
+                        ++i;
+                }
+                continue;
+            }
+        }
+        order.push_back(i);
+        ++i;
+    }
+    return order;
+}
+
 /** Lays the performed items out in time; returns the end tick. */
-double layOut(AbcTune &tune, const std::vector<const Item *> &performed, double offset)
+double layOut(AbcTune &tune, const std::vector<const Item *> &performed, double offset,
+              bool mergeTies)
 {
     double pos = offset;
     std::map<int, std::size_t> tied; // pitch -> index of a note waiting for its tie
@@ -777,7 +893,7 @@ double layOut(AbcTune &tune, const std::vector<const Item *> &performed, double 
                     index = tune.notes.size();
                     tune.notes.push_back(AbcNote{p.pitch, start, end - start, 80});
                 }
-                if (p.tie)
+                if (p.tie && mergeTies)
                     nextTied[p.pitch] = index;
             }
             tied = std::move(nextTied);
@@ -873,7 +989,7 @@ std::optional<double> parseTempo(const QString &raw, const AbcFraction &unit)
 
 /** Parses one tune: `lines` from its X: line (or the first line) to before the next tune. */
 AbcTune parseTune(const QString &file, const QStringList &lines, int firstLine, QStringList &warnings,
-                  const AbcReadOptions &options)
+                  const AbcReadOptions &options, bool lenient)
 {
     AbcTune tune;
     tune.sourceLine = firstLine + 1;
@@ -970,7 +1086,7 @@ AbcTune parseTune(const QString &file, const QStringList &lines, int firstLine, 
             warnings << QStringLiteral("%1: line %2: ignored tempo 'Q:%3'").arg(file).arg(tempoLine).arg(pendingTempo);
     }
 
-    BodyParser body(file, tune, keyAlt, warnings, options);
+    BodyParser body(file, tune, keyAlt, warnings, options, lenient);
     for (; i < lines.size(); ++i) {
         const QString &line = lines.at(i);
         if (line.startsWith(QLatin1Char('%')))
@@ -989,12 +1105,13 @@ AbcTune parseTune(const QString &file, const QStringList &lines, int firstLine, 
 
     // Part order: the dataset's Y:, else a header P: naming more than one part.
     std::vector<Part> &parts = body.parts();
-    if (order.isEmpty() && parts.size() > 1)
+    if (order.isEmpty() && parts.size() > 1 && options.headerPartIsPlayOrder)
         order = headerParts;
     tune.partOrder = order;
     std::vector<const Item *> performed;
     auto perform = [&](const Part &part) {
-        const std::vector<int> idx = expandRepeats(part.items);
+        const std::vector<int> idx = options.nestedRepeats ? expandNestedRepeats(part.items)
+                                                           : expandRepeats(part.items);
         for (int k : idx)
             performed.push_back(&part.items[k]);
         if (performed.size() > kMaxEvents)
@@ -1028,27 +1145,36 @@ AbcTune parseTune(const QString &file, const QStringList &lines, int firstLine, 
         }
     }
     if (!usedOrder) {
-        for (const Part &p : parts)
+        for (const Part &p : parts) {
+            if (!hasMusic(p))
+                continue;
             perform(p);
+            if (options.onlyFirstPartWithoutOrder)
+                break;
+        }
     }
 
     // A pickup before the first bar line is shifted to end at one full measure.
+    // Bar lines before the first note ("|:ag|...") do not end it; a body M: before it counts.
     double pickup = 0;
     bool sawBar = false;
+    AbcFraction firstMeter = tune.meter;
     for (const Item *item : performed) {
-        if (item->kind == ItemKind::Bar) {
+        if (item->kind == ItemKind::Bar && pickup > 0) {
             sawBar = true;
             break;
         }
+        if (item->kind == ItemKind::Meter)
+            firstMeter = item->meter;
         if (item->kind == ItemKind::Notes || item->kind == ItemKind::Rest)
             pickup += item->advance;
     }
-    const double measure = 4.0 * AbcTune::ppq * tune.meter.value();
+    const double measure = 4.0 * AbcTune::ppq * firstMeter.value();
     const double offset = sawBar && pickup > 0.5 && pickup < measure - 0.5 ? measure - pickup : 0.0;
 
     tune.timeSignatures.push_back(TimeSignature{0, tune.meter.numerator, tune.meter.denominator});
     tune.keySignatures.push_back(KeySignature{0, tune.key.sharps, tune.key.mode == QLatin1String("minor")});
-    const double end = layOut(tune, performed, offset);
+    const double end = layOut(tune, performed, offset, options.mergeTies);
     tune.endTick = std::llround(end);
     std::stable_sort(tune.notes.begin(), tune.notes.end(), [](const AbcNote &a, const AbcNote &b) {
         return a.startTick != b.startTick ? a.startTick < b.startTick : a.pitch < b.pitch;
@@ -1099,7 +1225,7 @@ AbcReadResult readLenient(const QString &text, const QString &name, bool stopAtF
         while (end < n && !lines.at(end).trimmed().isEmpty() && !lines.at(end).startsWith(QLatin1String("X:")))
             ++end;
         try {
-            result.tunes.push_back(parseTune(name, lines.mid(start, end - start), start, result.warnings, options));
+            result.tunes.push_back(parseTune(name, lines.mid(start, end - start), start, result.warnings, options, !stopAtFirst));
         } catch (const MediaError &e) {
             result.errors.push_back(e);
             if (stopAtFirst)

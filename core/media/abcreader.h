@@ -13,8 +13,10 @@ namespace mirstudio::media {
 
 /**
  * What a lenient read gives: the tunes that parsed, one MediaError per tune that did not
- * (the tune is skipped, the others are kept) and warnings about things that were ignored
- * (unknown part in the play order, unsupported field...). Value type; any thread.
+ * (the tune is skipped, the others are kept) and warnings about what was ignored or repaired
+ * (unknown part in the play order, a chord missing its ']' closed at the first character that
+ * cannot be in a chord, a stray '+' in a chord...; the strict readers throw on those repairs).
+ * Value type; any thread.
  */
 struct AbcReadResult
 {
@@ -29,6 +31,31 @@ struct AbcReadOptions
     /** ABC 2.1: an accidental holds for that note until the bar line. The Nottingham
      *  reference MIDI renderings apply an accidental to its own note only (false). */
     bool accidentalsLastUntilBarLine = true;
+    /** ABC 2.1: a P: field in the header gives the part play order. The Nottingham files
+     *  moved that order to a Y: field (always honoured) and their renderer ignores a header P:. */
+    bool headerPartIsPlayOrder = true;
+    /** Without a play order, parts are performed as written (false), or only the first part
+     *  is (true: what the Nottingham renderer does). */
+    bool onlyFirstPartWithoutOrder = false;
+    /** A tie (c2-c) makes one longer note (true), or is ignored (false: the Nottingham
+     *  renderer plays tied notes separately). */
+    bool mergeTies = true;
+    /** ABC 2.1 / abc2midi: a :| without its own |: repeats from the previous :| (false).
+     *  Nested (true): a :| goes back to the last unmatched |:, replaying inner repeats,
+     *  like the Nottingham renderer. */
+    bool nestedRepeats = false;
+
+    /** The conventions of the Nottingham Music Database's own MIDI renderings. */
+    static AbcReadOptions nottinghamReference()
+    {
+        AbcReadOptions o;
+        o.accidentalsLastUntilBarLine = false;
+        o.headerPartIsPlayOrder = false;
+        o.onlyFirstPartWithoutOrder = true;
+        o.mergeTies = false;
+        o.nestedRepeats = true;
+        return o;
+    }
 };
 
 /**

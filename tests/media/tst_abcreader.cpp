@@ -124,12 +124,9 @@ QString compareWithReference(const AbcTune &tune, const std::vector<RefNote> &re
     return {};
 }
 
-/** The reading convention of the dataset's own MIDI renderings. */
 AbcReadOptions nottingham()
 {
-    AbcReadOptions o;
-    o.accidentalsLastUntilBarLine = false;
-    return o;
+    return AbcReadOptions::nottinghamReference();
 }
 
 AbcTune one(const QString &text)
@@ -353,7 +350,7 @@ private Q_SLOTS:
     void lenientSkipsOnlyTheBrokenTune()
     {
         // GIVEN three tunes, the middle one broken
-        const QString text = QStringLiteral("X:1\nK:C\nC|\n\nX:2\nK:C\n[C|\n\nX:3\nK:C\nD|\n");
+        const QString text = QStringLiteral("X:1\nK:C\nC|\n\nX:2\nK:C\n\"Am C|\n\nX:3\nK:C\nD|\n");
         // WHEN read leniently
         const AbcReadResult r = readAbcTextLenient(text, QStringLiteral("three.abc"));
         // THEN the good tunes are kept and the broken one reported with its line
