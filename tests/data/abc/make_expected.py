@@ -33,11 +33,21 @@ SAMPLE = [
     ("reelsr-t", 5), ("reelsr-t", 50), ("reelsr-t", 85),
     ("reelsu-z", 6), ("reelsu-z", 20),
     ("waltzes", 1), ("waltzes", 10), ("waltzes", 25), ("waltzes", 40),
+    # 5/4, 9/8, 6/4 (with meter changes), minor keys
+    ("reelsa-c", 29), ("jigs", 6), ("jigs", 168),
+    ("hpps", 28), ("hpps", 15), ("jigs", 32), ("jigs", 41),
 ]
 
-# Tunes whose reference rendering cannot be matched by a faithful ABC reading: (collection, X)
-# -> reason. Kept explicit so that the test reports them instead of silently skipping them.
-EXCLUDED = {}
+# Tunes whose reference timing cannot be matched by a faithful ABC reading: (collection, X)
+# -> reason. The test still checks their pitch sequence exactly, only timing is excluded.
+TRIPLET_QUIRK = ("the reference renderer plays a triplet of half-unit notes such as "
+                 "(3d/2e/2f/2 as notes of 1/8 quarter (onsets 0, 1/6, 3/8) instead of 1/6 "
+                 "quarter each; pitches still match")
+EXCLUDED = {
+    ("morris", 5): TRIPLET_QUIRK,
+    ("jigs", 168): TRIPLET_QUIRK,
+    ("reelsa-c", 29): TRIPLET_QUIRK,
+}
 
 
 def read_vlq(data, pos):
