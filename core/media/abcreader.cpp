@@ -109,9 +109,9 @@ std::optional<AbcFraction> parseFraction(const QString &raw, bool meter)
 class BodyParser
 {
 public:
-    BodyParser(const QString &file, AbcTune &tune, AbcPitch::Alterations keyAlt, QStringList &warnings,
+    BodyParser(const QString &file, const AbcTune &tune, AbcPitch::Alterations keyAlt, QStringList &warnings,
                const AbcReadOptions &options, bool lenient)
-        : m_tune(tune), m_keyAlt(keyAlt), m_warnings(warnings), m_options(options), m_lenient(lenient)
+        : m_keyAlt(keyAlt), m_warnings(warnings), m_options(options), m_lenient(lenient)
     {
         m_cursor.file = &file;
         m_meter = tune.meter;
@@ -307,6 +307,7 @@ private:
                 m_cursor.fail(column(), QStringLiteral("expected a note before the tie '-'"));
             for (Pitched &p : it->notes)
                 p.tie = true;
+            noteTied();
             ++m_pos;
             return;
         }
@@ -496,7 +497,8 @@ private:
                 if (d == 0)
                     m_cursor.fail(slashColumn + 1, QStringLiteral("expected a note length after '/', found '0'"));
                 den *= d;
-            } else if (peek().isLetter()) {
+            } else if (peek().isLetter() && AbcPitch::letterIndex(peek()) < 0 && peek() != QLatin1Char('z')) {
+                // "A/B" is A/ then B; a letter that cannot start a note is a typo in a length.
                 m_cursor.fail(slashColumn + 1, QStringLiteral("expected a note length after '/', found '%1'").arg(peek()));
             } else {
                 den *= 2;
@@ -536,8 +538,16 @@ private:
                 m_barAlt[slot] = acc;
         } else {
             const auto it = m_barAlt.find(slot);
-            acc = it != m_barAlt.end() ? it->second : m_keyAlt[index];
+            const auto carried = m_tieCarry.find(slot);
+            if (it != m_barAlt.end())
+                acc = it->second;
+            else if (carried != m_tieCarry.end()) // a tie carries its accidental over the bar
+                acc = carried->second;
+            else
+                acc = m_keyAlt[index];
         }
+        m_lastSlot = slot;
+        m_lastAlteration = acc;
         const int p = natural + acc;
         if (p < 0 || p > 127)
             m_cursor.fail(start + 1, QStringLiteral("note outside the MIDI range 0..127"));
@@ -582,8 +592,21 @@ private:
             p.ticks *= scale;
     }
 
+    /** Remembers the accidental of a tied note for the note it is tied to (ABC 2.1 only). */
+    void noteTied()
+    {
+        if (m_options.accidentalsLastUntilBarLine)
+            m_nextTieCarry[m_lastSlot] = m_lastAlteration;
+    }
+    void startElement()
+    {
+        m_tieCarry = std::move(m_nextTieCarry);
+        m_nextTieCarry.clear();
+    }
+
     void single()
     {
+        startElement();
         Item item;
         item.kind = ItemKind::Notes;
         Pitched p;
@@ -592,6 +615,7 @@ private:
         p.ticks = len;
         if (peek() == QLatin1Char('-')) {
             p.tie = true;
+            noteTied();
             ++m_pos;
         }
         item.notes.push_back(p);
@@ -604,6 +628,7 @@ private:
     {
         const int start = m_pos;
         ++m_pos; // '['
+        startElement();
         Item item;
         item.kind = ItemKind::Notes;
         while (true) {
@@ -650,6 +675,7 @@ private:
             p.ticks = length() * m_unitTicks;
             if (peek() == QLatin1Char('-')) {
                 p.tie = true;
+                noteTied();
                 ++m_pos;
             }
             item.notes.push_back(p);
@@ -671,6 +697,7 @@ private:
 
     void rest()
     {
+        startElement();
         ++m_pos;
         Item item;
         item.kind = ItemKind::Rest;
@@ -698,7 +725,6 @@ private:
         add(std::move(item));
     }
 
-    AbcTune &m_tune;
     AbcPitch::Alterations m_keyAlt;
     QStringList &m_warnings;
     AbcReadOptions m_options;
@@ -707,6 +733,10 @@ private:
     AbcFraction m_meter;
     double m_unitTicks = 240;
     std::map<int, int> m_barAlt; // letter+octave slot -> alteration until the bar line
+    std::map<int, int> m_tieCarry;     // slot -> alteration of the note tied into this element
+    std::map<int, int> m_nextTieCarry; // the same, collected for the next element
+    int m_lastSlot = 0;
+    int m_lastAlteration = 0;
     std::vector<Part> m_parts;
     QString m_text;
     int m_pos = 0;
