@@ -121,6 +121,7 @@ private:
     friend class AddClipCommand;
     friend class RemoveClipCommand;
     friend class ClipGeometryCommand;
+    friend class MoveClipCommand;
     friend class SetNotesCommand;
     friend class SetTempoMapCommand;
     friend class SetLoopCommand;

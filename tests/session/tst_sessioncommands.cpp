@@ -6,6 +6,7 @@
 #include "core/session/addstemgroupcommand.h"
 #include "core/session/addtrackcommand.h"
 #include "core/session/clipgeometrycommand.h"
+#include "core/session/moveclipcommand.h"
 #include "core/session/movetrackcommand.h"
 #include "core/session/removeclipcommand.h"
 #include "core/session/removetrackcommand.h"
@@ -245,6 +246,20 @@ private Q_SLOTS:
         });
     }
 
+    void moveClipToAnotherTrack()
+    {
+        // GIVEN an audio clip WHEN it is moved to the MIDI track at frame 777 THEN it is there,
+        // and undo puts it back on its track at its old start
+        Fixture f;
+        roundTrip(f, new MoveClipCommand(&f.session, f.audio, f.audioClip, f.midi, 777), [&] {
+            QVERIFY(!f.session.clip(f.audio, f.audioClip));
+            QCOMPARE(f.session.clip(f.midi, f.audioClip)->start, 777);
+            QCOMPARE(f.session.track(f.midi)->clips.size(), std::size_t(2));
+        });
+        f.session.undoStack()->undo();
+        QCOMPARE(f.session.clip(f.audio, f.audioClip)->start, 1000);
+    }
+
     void midiNotes()
     {
         // GIVEN a MIDI clip with two notes WHEN notes are added, edited, removed THEN the
@@ -440,6 +455,7 @@ private Q_SLOTS:
                                                 TrackPropertyCommand::Property::Mute, true));
         f.session.push(ClipGeometryCommand::move(&f.session, f.audio, ClipId::create(), 5));
         f.session.push(new StemLaneCommand(&f.session, f.stems, 7, StemLane{}));
+        f.session.push(new MoveClipCommand(&f.session, f.audio, f.audioClip, ghost, 0));
         QCOMPARE(snapshot(f.session), before);
         while (f.session.undoStack()->canUndo())
             f.session.undoStack()->undo();
