@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/demosession.h"
+
+#include "app/cli/demoarrangement.h"
+#include "core/audio/midirenderer.h"
+#include "core/media/audiofilewriter.h"
+#include "core/media/midifilewriter.h"
+#include "core/session/session.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+#include <cmath>
+#include <stdexcept>
+
+namespace mirstudio::cli {
+
+namespace {
+
+template<typename Id>
+Id stableId(const QString &name)
+{
+    static const QUuid ns = QUuid::fromString(QStringLiteral("{6d1f0c3e-5a7b-4f59-9c1e-2b8f8e0d7a11}"));
+    return Id::fromString(QUuid::createUuidV5(ns, name).toString());
+}
+
+Provenance demoProvenance(const QString &method, const QJsonObject &params, QList<SourceId> inputs)
+{
+    Provenance p;
+    p.plugin = QStringLiteral("mirstudio-cli");
+    p.version = QCoreApplication::applicationVersion();
+    p.method = method;
+    p.params = params;
+    p.inputs = std::move(inputs);
+    p.createdAt = QDateTime(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    return p;
+}
+
+} // namespace
+
+DemoFiles makeDemo(const QString &dirPath)
+{
+    QDir dir(dirPath);
+    if (!dir.mkpath(QStringLiteral(".")))
+        throw std::runtime_error(("cannot create folder " + dirPath).toStdString());
+    DemoFiles files;
+    files.midi = dir.absoluteFilePath(QStringLiteral("demo.mid"));
+    files.audio = dir.absoluteFilePath(QStringLiteral("demo.flac"));
+    files.session = dir.absoluteFilePath(QStringLiteral("demo.mirstudio"));
+
+    const media::MidiFile midi = demoArrangement();
+    media::writeMidiFile(files.midi, midi, 1);
+
+    MidiRenderSettings rs;
+    rs.sampleRate = 44100;
+    MidiRenderer renderer(rs);
+    files.soundFont = renderer.soundFontPath();
+    const media::AudioData audio = renderer.render(midi);
+    media::AudioWriteFormat fmt;
+    fmt.container = media::AudioContainer::Flac;
+    fmt.sampleFormat = media::AudioSampleFormat::Pcm16;
+    media::writeAudio(files.audio, audio, fmt);
+
+    SessionData data;
+    data.name = QStringLiteral("MIR Studio demo");
+    data.sampleRate = rs.sampleRate;
+    data.tempoMap = midi.tempoMap;
+    data.tempoMap.setPpq(960);
+    const int ppqScale = 960 / midi.ppq;
+    const std::int64_t songFrames = midi.tempoMap.frameAt(double(midi.lengthTicks()), rs.sampleRate);
+
+    auto midiSource = std::make_shared<MediaSource>();
+    midiSource->id = stableId<SourceId>(QStringLiteral("source:demo.mid"));
+    midiSource->kind = MediaSource::Kind::Midi;
+    midiSource->path = files.midi;
+    midiSource->sampleRate = rs.sampleRate;
+    midiSource->channels = 0;
+    midiSource->frames = songFrames;
+    midiSource->provenance = demoProvenance(QStringLiteral("make-demo/compose"), {}, {});
+    data.pool.add(midiSource);
+
+    auto audioSource = std::make_shared<MediaSource>();
+    audioSource->id = stableId<SourceId>(QStringLiteral("source:demo.flac"));
+    audioSource->kind = MediaSource::Kind::Audio;
+    audioSource->path = files.audio;
+    audioSource->sampleRate = audio.sampleRate;
+    audioSource->channels = audio.channelCount();
+    audioSource->frames = audio.frames();
+    audioSource->provenance = demoProvenance(
+        QStringLiteral("make-demo/render"),
+        {{QStringLiteral("soundfont"), QFileInfo(files.soundFont).fileName()},
+         {QStringLiteral("sampleRate"), rs.sampleRate}},
+        {midiSource->id});
+    data.pool.add(audioSource);
+
+    Track mix;
+    mix.id = stableId<TrackId>(QStringLiteral("track:mix"));
+    mix.kind = Track::Kind::Audio;
+    mix.name = QStringLiteral("Demo mix (rendered)");
+    mix.colour = QColor(QStringLiteral("#4f86c6"));
+    mix.mute = true; // the MIDI tracks play the same music through the synth
+    Clip mixClip;
+    mixClip.id = stableId<ClipId>(QStringLiteral("clip:mix"));
+    mixClip.source = audioSource->id;
+    mixClip.length = audio.frames();
+    mix.clips.push_back(mixClip);
+    data.tracks.push_back(mix);
+
+    const QStringList colours = {QStringLiteral("#e07a5f"), QStringLiteral("#81b29a"),
+                                 QStringLiteral("#f2cc8f"), QStringLiteral("#9a8c98")};
+    int index = 0;
+    for (const auto &mt : midi.tracks) {
+        if (mt.notes.empty())
+            continue; // the conductor track
+        Track t;
+        t.id = stableId<TrackId>(QStringLiteral("track:") + mt.name);
+        t.kind = Track::Kind::Midi;
+        t.name = mt.name;
+        t.colour = QColor(colours[index++ % colours.size()]);
+        Clip c;
+        c.id = stableId<ClipId>(QStringLiteral("clip:") + mt.name);
+        c.source = midiSource->id;
+        c.length = songFrames;
+        for (const auto &n : mt.notes)
+            c.notes.push_back({n.pitch, n.velocity, n.startTick * ppqScale,
+                               (n.endTick - n.startTick) * ppqScale, n.channel});
+        t.clips.push_back(c);
+        data.tracks.push_back(t);
+    }
+
+    Track chords;
+    chords.id = stableId<TrackId>(QStringLiteral("track:chords"));
+    chords.kind = Track::Kind::Annotation;
+    chords.name = QStringLiteral("Chords");
+    chords.colour = QColor(QStringLiteral("#3d405b"));
+    const QStringList symbols = demoChordsPerBar();
+    for (int bar = 0; bar < symbols.size(); ++bar) {
+        AnnotationItem item;
+        item.kind = AnnotationItem::Kind::Region;
+        item.start = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 1)), rs.sampleRate);
+        item.length = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 2)), rs.sampleRate) - item.start;
+        item.text = symbols[bar];
+        chords.items.push_back(item);
+    }
+    data.tracks.push_back(chords);
+    data.loop = LoopRange{0, songFrames / 2, false};
+
+    Session session;
+    session.reset(std::move(data));
+    session.save(files.session);
+    return files;
+}
+
+} // namespace mirstudio::cli
