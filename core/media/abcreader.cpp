@@ -210,6 +210,11 @@ private:
             m_barAlt.clear();
             break;
         }
+        case 'V':
+            if (!m_warnedVoices)
+                warn(col, QStringLiteral("voices (V:) are not separated: their music is read one after the other"));
+            m_warnedVoices = true;
+            break;
         default:
             break; // T:, W:, w:, N:, Q: in the body, ... carry nothing we perform
         }
@@ -729,6 +734,7 @@ private:
     QStringList &m_warnings;
     AbcReadOptions m_options;
     bool m_lenient = false;
+    bool m_warnedVoices = false;
     Cursor m_cursor;
     AbcFraction m_meter;
     double m_unitTicks = 240;
@@ -910,7 +916,14 @@ double layOut(AbcTune &tune, const std::vector<const Item *> &performed, double 
         switch (item->kind) {
         case ItemKind::Notes: {
             std::map<int, std::size_t> nextTied;
+            std::map<int, std::size_t> inThisChord; // a unison ([e2e2]) sounds once
             for (const Pitched &p : item->notes) {
+                const auto twin = inThisChord.find(p.pitch);
+                if (twin != inThisChord.end()) {
+                    AbcNote &n = tune.notes[twin->second];
+                    n.durationTicks = std::max<std::int64_t>(n.durationTicks, std::llround(pos + p.ticks) - n.startTick);
+                    continue;
+                }
                 const auto start = std::llround(pos);
                 const auto end = std::llround(pos + p.ticks);
                 const auto it = tied.find(p.pitch);
@@ -925,6 +938,7 @@ double layOut(AbcTune &tune, const std::vector<const Item *> &performed, double 
                 }
                 if (p.tie && mergeTies)
                     nextTied[p.pitch] = index;
+                inThisChord[p.pitch] = index;
             }
             tied = std::move(nextTied);
             pos += item->advance;

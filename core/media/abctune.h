@@ -11,7 +11,7 @@
 
 namespace mirstudio::media {
 
-/** A fraction such as a meter (6/8) or a unit note length (1/8). */
+/** A fraction such as a meter (6/8) or a unit note length (1/8). Value type; any thread. */
 struct AbcFraction
 {
     int numerator = 4;
@@ -20,7 +20,8 @@ struct AbcFraction
     bool operator==(const AbcFraction &) const = default;
 };
 
-/** A key as written in K:: tonic pitch class (0 = C), mode name and resulting sharps (<0 flats). */
+/** A key as written in K:: tonic pitch class (0 = C), mode name and resulting sharps (<0
+ *  flats). Value type; any thread. */
 struct AbcKey
 {
     QString name = QStringLiteral("C"); ///< the K: text as written, e.g. "Ador"
@@ -30,7 +31,7 @@ struct AbcKey
     bool operator==(const AbcKey &) const = default;
 };
 
-/** One sounding note after repeats and parts are expanded. */
+/** One sounding note after repeats and parts are expanded. Value type; any thread. */
 struct AbcNote
 {
     int pitch = 60;                 ///< MIDI note number
@@ -40,7 +41,8 @@ struct AbcNote
     bool operator==(const AbcNote &) const = default;
 };
 
-/** A chord symbol ("Am7", "D/f+") placed in time; root/bass -1 when they could not be parsed. */
+/** A chord symbol ("Am7", "D/f+") placed in time; root/bass -1 when they could not be parsed.
+ *  Value type; any thread. */
 struct AbcChordSymbol
 {
     std::int64_t startTick = 0;

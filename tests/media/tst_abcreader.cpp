@@ -235,7 +235,7 @@ private Q_SLOTS:
     void tiesTupletsAndChords()
     {
         // GIVEN a tie across the bar, triplets, a general tuplet and a chord
-        const AbcTune t = one(header() + QStringLiteral("C4-|C2 (3DEF (3:2:2GA B [ceg]2|\n"));
+        const AbcTune t = one(header() + QStringLiteral("C4-|C2 (3DEF (3:2:2GA {ag}B [ceg]2|\n"));
         // THEN the tie merges, tuplets take 2/3 and the chord notes sound together
         QCOMPARE(pitches(t), (std::vector<int>{60, 62, 64, 65, 67, 69, 71, 72, 76, 79}));
         QCOMPARE(t.notes.at(0).durationTicks, 1440);
@@ -244,6 +244,10 @@ private Q_SLOTS:
         QCOMPARE(t.notes.at(6).durationTicks, 240);
         QCOMPARE(t.notes.at(7).startTick, t.notes.at(9).startTick);
         QCOMPARE(t.notes.at(8).durationTicks, 480);
+        // AND grace notes take no time
+        QCOMPARE(t.notes.at(6).startTick, 1920 + 480 + 480 + 320);
+        // AND a unison chord sounds once
+        QCOMPARE(one(header() + QStringLiteral("[e2e2]|\n")).notes.size(), std::size_t(1));
     }
 
     void chordSymbolsAreTimed()
