@@ -1,0 +1,377 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audio/engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+namespace mirstudio {
+
+namespace {
+
+float peakOf(const float *x, int n) noexcept
+{
+    float p = 0.0f;
+    for (int i = 0; i < n; ++i)
+        p = std::max(p, std::fabs(x[i]));
+    return p;
+}
+
+} // namespace
+
+Engine::Engine()
+    : Engine(Options{})
+{
+}
+
+Engine::Engine(const Options &options)
+    : m_options(options)
+{
+}
+
+Engine::~Engine() = default;
+
+void Engine::prepare(int sampleRate, int maxFrames)
+{
+    const bool rateChanged = sampleRate != m_sampleRate;
+    m_sampleRate = std::max(1, sampleRate);
+    m_maxFrames = std::max(1, maxFrames);
+    m_trackLeft.assign(std::size_t(m_maxFrames), 0.0f);
+    m_trackRight.assign(std::size_t(m_maxFrames), 0.0f);
+    m_synthBuffers.assign(2 * EngineSynth::kChannels, std::vector<float>(std::size_t(m_maxFrames)));
+    m_synthOut.clear();
+    for (auto &b : m_synthBuffers)
+        m_synthOut.push_back(b.data());
+    if (m_options.synth && (rateChanged || !m_synth.isLoaded()))
+        m_synth.load(m_options.soundFont, m_sampleRate, m_options.synthGain);
+    m_needChase = true;
+}
+
+void Engine::release()
+{
+}
+
+void Engine::setPlan(std::shared_ptr<const PlaybackPlan> plan)
+{
+    if (m_owned)
+        m_retired.push_back(m_owned);
+    m_owned = std::move(plan);
+    m_plan.store(m_owned.get(), std::memory_order_seq_cst);
+}
+
+int Engine::collectGarbage()
+{
+    // The audio thread announces the plan it reads in m_inUse and re-checks m_plan afterwards
+    // (acquirePlan), so a retired plan that is not m_inUse now can never be picked up again.
+    const PlaybackPlan *inUse = m_inUse.load(std::memory_order_seq_cst);
+    const auto before = m_retired.size();
+    m_retired.erase(std::remove_if(m_retired.begin(), m_retired.end(),
+                                   [&](const auto &p) { return p.get() != inUse; }),
+                    m_retired.end());
+    return int(before - m_retired.size());
+}
+
+bool Engine::send(const Command &c)
+{
+    return m_commands.push(c);
+}
+
+bool Engine::play()
+{
+    return send({Command::Play, 0, 0.0f});
+}
+
+bool Engine::pause()
+{
+    return send({Command::Pause, 0, 0.0f});
+}
+
+bool Engine::stop()
+{
+    return send({Command::Stop, 0, 0.0f});
+}
+
+bool Engine::seek(std::int64_t frame)
+{
+    return send({Command::Seek, std::max<std::int64_t>(0, frame), 0.0f});
+}
+
+bool Engine::setLoopEnabled(bool on)
+{
+    return send({Command::Loop, on ? 1 : 0, 0.0f});
+}
+
+bool Engine::setMasterGain(double linear)
+{
+    return send({Command::MasterGain, 0, std::isfinite(linear) ? float(std::max(0.0, linear)) : 0.0f});
+}
+
+float Engine::takeTrackPeak(int index)
+{
+    if (index < 0 || index >= Transport::kMaxMeteredTracks)
+        return 0.0f;
+    return Transport::takePeak(m_transport.trackPeak[std::size_t(index)]);
+}
+
+float Engine::takeMasterPeak(int channel)
+{
+    if (channel < 0 || channel > 1)
+        return 0.0f;
+    return Transport::takePeak(m_transport.masterPeak[std::size_t(channel)]);
+}
+
+void Engine::applyCommands() noexcept
+{
+    Command c;
+    while (m_commands.pop(c)) {
+        switch (c.type) {
+        case Command::Play:
+            if (!m_playing)
+                m_needChase = true;
+            m_playing = true;
+            break;
+        case Command::Pause:
+            m_playing = false;
+            m_synth.allSoundsOff();
+            m_needChase = true;
+            break;
+        case Command::Stop:
+            m_playing = false;
+            m_position = 0;
+            m_synth.allSoundsOff();
+            m_needChase = true;
+            break;
+        case Command::Seek:
+            m_position = c.frame;
+            m_synth.allSoundsOff();
+            m_needChase = true;
+            break;
+        case Command::Loop:
+            m_loop = c.frame != 0;
+            break;
+        case Command::MasterGain:
+            m_masterGain = c.value;
+            break;
+        }
+    }
+}
+
+const PlaybackPlan *Engine::acquirePlan() noexcept
+{
+    const PlaybackPlan *p = m_plan.load(std::memory_order_seq_cst);
+    for (;;) {
+        m_inUse.store(p, std::memory_order_seq_cst);
+        const PlaybackPlan *again = m_plan.load(std::memory_order_seq_cst);
+        if (again == p)
+            return p;
+        p = again;
+    }
+}
+
+void Engine::chase(const PlaybackPlan &plan) noexcept
+{
+    // Silence, then re-send every program and controller change before the playhead so the
+    // channels are in the state they would have reached by playing from the start.
+    m_synth.allSoundsOff();
+    m_cursor = plan.firstEventAt(m_position);
+    for (std::size_t i = 0; i < m_cursor; ++i) {
+        const auto &e = plan.midiEvents[i];
+        if (e.kind == PlaybackPlan::MidiEvent::Program)
+            m_synth.programChange(e.channel, e.a);
+        else if (e.kind == PlaybackPlan::MidiEvent::Control)
+            m_synth.controlChange(e.channel, e.a, e.b);
+    }
+    m_needChase = false;
+}
+
+void Engine::process(const float *const *in, int inChannels, float *const *out, int outChannels,
+                     int frames) noexcept
+{
+    (void)in;
+    (void)inChannels;
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int c = 0; c < outChannels; ++c)
+        std::memset(out[c], 0, sizeof(float) * std::size_t(std::max(0, frames)));
+    applyCommands();
+    const PlaybackPlan *plan = acquirePlan();
+    if (plan != m_current) {
+        m_current = plan;
+        m_needChase = true;
+    }
+    const bool usable = plan && m_maxFrames > 0 && plan->sampleRate == m_sampleRate;
+    if (usable && m_playing && frames > 0 && outChannels > 0) {
+        const bool loopValid = m_loop && plan->loopEnd > plan->loopStart;
+        int done = 0;
+        while (done < frames) {
+            if (m_needChase)
+                chase(*plan);
+            int n = std::min(frames - done, m_maxFrames);
+            const bool beforeLoopEnd = loopValid && m_position < plan->loopEnd;
+            if (beforeLoopEnd)
+                n = int(std::min<std::int64_t>(n, plan->loopEnd - m_position));
+            renderSegment(*plan, out, outChannels, done, n);
+            m_position += n;
+            done += n;
+            if (beforeLoopEnd && m_position >= plan->loopEnd) {
+                m_position = plan->loopStart;
+                m_needChase = true;
+            }
+        }
+    }
+    if (outChannels > 0 && frames > 0) {
+        Transport::raisePeak(m_transport.masterPeak[0], peakOf(out[0], frames));
+        Transport::raisePeak(m_transport.masterPeak[1], peakOf(out[outChannels > 1 ? 1 : 0], frames));
+    }
+    m_transport.playhead.store(m_position, std::memory_order_relaxed);
+    m_transport.playing.store(m_playing, std::memory_order_relaxed);
+    m_transport.looping.store(m_loop, std::memory_order_relaxed);
+    m_transport.blocks.fetch_add(1, std::memory_order_relaxed);
+    if (m_sampleRate > 0 && frames > 0) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        if (elapsed > double(frames) / m_sampleRate)
+            m_overloads.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void Engine::renderSegment(const PlaybackPlan &plan, float *const *out, int outChannels, int offset,
+                           int frames) noexcept
+{
+    bool anyMidi = false;
+    for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
+        const auto &t = plan.tracks[i];
+        if (t.midi)
+            anyMidi = anyMidi || t.synthChannel >= 0;
+        else
+            mixAudioTrack(t, int(i), out, outChannels, offset, frames);
+    }
+    if (!anyMidi || !m_synth.isLoaded())
+        return;
+    renderSynth(plan, frames);
+    for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
+        const auto &t = plan.tracks[i];
+        if (t.midi && t.synthChannel >= 0)
+            mixSynthTrack(t, int(i), out, outChannels, offset, frames);
+    }
+}
+
+void Engine::meterTrack(int index, float peak) noexcept
+{
+    if (index < Transport::kMaxMeteredTracks)
+        Transport::raisePeak(m_transport.trackPeak[std::size_t(index)], peak);
+}
+
+void Engine::mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
+                           int outChannels, int offset, int frames) noexcept
+{
+    if (!track.audible)
+        return;
+    float *left = m_trackLeft.data();
+    float *right = m_trackRight.data();
+    std::memset(left, 0, sizeof(float) * std::size_t(frames));
+    std::memset(right, 0, sizeof(float) * std::size_t(frames));
+    const std::int64_t from = m_position;
+    const std::int64_t to = m_position + frames;
+    bool any = false;
+    for (const auto &clip : track.clips) {
+        if (!clip.audio || clip.audio->channels.empty())
+            continue;
+        const std::int64_t srcFrames = clip.audio->frames();
+        // Timeline span of the clip that has source audio behind it.
+        const std::int64_t clipEnd =
+            clip.start + std::min(clip.length, std::max<std::int64_t>(0, srcFrames - clip.offset));
+        const std::int64_t a = std::max(from, clip.start);
+        const std::int64_t b = std::min(to, clipEnd);
+        if (a >= b)
+            continue;
+        any = true;
+        const float *l = clip.audio->channels[0].data();
+        const float *r = clip.audio->channels.size() > 1 ? clip.audio->channels[1].data() : l;
+        const std::int64_t src = clip.offset + (a - clip.start);
+        const int dst = int(a - from);
+        const int n = int(b - a);
+        for (int i = 0; i < n; ++i) {
+            left[dst + i] += clip.gain * l[src + i];
+            right[dst + i] += clip.gain * r[src + i];
+        }
+    }
+    if (!any)
+        return;
+    const float gl = track.gainLeft * m_masterGain;
+    const float gr = track.gainRight * m_masterGain;
+    float peak = 0.0f;
+    for (int i = 0; i < frames; ++i) {
+        const float l = left[i] * gl;
+        const float r = right[i] * gr;
+        peak = std::max(peak, std::max(std::fabs(l), std::fabs(r)));
+        if (outChannels == 1) {
+            out[0][offset + i] += 0.5f * (l + r);
+        } else {
+            out[0][offset + i] += l;
+            out[1][offset + i] += r;
+        }
+    }
+    meterTrack(index, peak);
+}
+
+void Engine::renderSynth(const PlaybackPlan &plan, int frames) noexcept
+{
+    float *ptrs[2 * EngineSynth::kChannels];
+    int local = 0;
+    const auto &events = plan.midiEvents;
+    while (local < frames) {
+        const std::int64_t now = m_position + local;
+        while (m_cursor < events.size() && events[m_cursor].frame <= now) {
+            const auto &e = events[m_cursor++];
+            switch (e.kind) {
+            case PlaybackPlan::MidiEvent::NoteOn:
+                m_synth.noteOn(e.channel, e.a, e.b);
+                break;
+            case PlaybackPlan::MidiEvent::NoteOff:
+                m_synth.noteOff(e.channel, e.a);
+                break;
+            case PlaybackPlan::MidiEvent::Program:
+                m_synth.programChange(e.channel, e.a);
+                break;
+            case PlaybackPlan::MidiEvent::Control:
+                m_synth.controlChange(e.channel, e.a, e.b);
+                break;
+            }
+        }
+        int stop = frames;
+        if (m_cursor < events.size())
+            stop = int(std::min<std::int64_t>(frames, events[m_cursor].frame - m_position));
+        for (int i = 0; i < 2 * EngineSynth::kChannels; ++i)
+            ptrs[i] = m_synthOut[std::size_t(i)] + local;
+        m_synth.render(stop - local, ptrs);
+        local = stop;
+    }
+}
+
+void Engine::mixSynthTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
+                           int outChannels, int offset, int frames) noexcept
+{
+    if (!track.audible)
+        return;
+    const float *l = m_synthOut[std::size_t(2 * track.synthChannel)];
+    const float *r = m_synthOut[std::size_t(2 * track.synthChannel + 1)];
+    // FluidSynth already pans each voice (CC10); the track pan is applied on top, normalised so
+    // that a centred track passes the synth's stereo image unchanged.
+    const float gl = track.gainLeft * m_masterGain * 1.41421356f;
+    const float gr = track.gainRight * m_masterGain * 1.41421356f;
+    float peak = 0.0f;
+    for (int i = 0; i < frames; ++i) {
+        const float a = l[i] * gl;
+        const float b = r[i] * gr;
+        peak = std::max(peak, std::max(std::fabs(a), std::fabs(b)));
+        if (outChannels == 1) {
+            out[0][offset + i] += 0.5f * (a + b);
+        } else {
+            out[0][offset + i] += a;
+            out[1][offset + i] += b;
+        }
+    }
+    meterTrack(index, peak);
+}
+
+} // namespace mirstudio

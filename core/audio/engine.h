@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audio/audioprocessor.h"
+#include "core/audio/enginesynth.h"
+#include "core/audio/playbackplan.h"
+#include "core/audio/spscqueue.h"
+#include "core/audio/transport.h"
+
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace mirstudio {
+
+/**
+ * The playback engine: mixes the active PlaybackPlan's audio clips and voices its MIDI tracks
+ * through the EngineSynth, sample-accurately, with gain, pan, mute/solo, master gain and loop
+ * wrap inside a block. Driven by an AudioDevice (PortAudio callback) or by OfflineBounce (the
+ * same process() in a loop).
+ *
+ * Threads:
+ * - GUI thread (or the thread that owns the engine): constructor, setPlan(), collectGarbage(),
+ *   the transport commands play()/pause()/stop()/seek()/setLoopEnabled()/setMasterGain() (they
+ *   push onto a 256-slot SPSC queue: exactly one thread may send commands), the readers
+ *   (playhead(), isPlaying(), takeTrackPeak()...: atomics, any thread).
+ * - prepare()/release(): a non-realtime thread while no stream runs (loads the synth).
+ * - process(): the audio thread. It never locks, allocates, frees, logs or throws.
+ *   recordXrun() may be called from the device callback.
+ *
+ * Output: out[0] left, out[1] right; with one output channel the mix is (L+R)/2; channels
+ * beyond 2 are zeroed. Inputs are ignored (recording is the device layer's).
+ * A plan whose sample rate differs from the prepared rate plays silence (the device layer
+ * reports the mismatch). Stop returns the playhead to 0, pause keeps it.
+ */
+class Engine : public AudioProcessor
+{
+public:
+    struct Options
+    {
+        QString soundFont;      // empty: SoundFontLocator::defaultSoundFont()
+        bool synth = true;      // false: MIDI tracks are silent and no SoundFont is loaded
+        double synthGain = 0.5; // FluidSynth synth.gain
+    };
+
+    Engine();
+    explicit Engine(const Options &options);
+    ~Engine() override;
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    // AudioProcessor
+    void prepare(int sampleRate, int maxFrames) override;
+    void process(const float *const *in, int inChannels, float *const *out, int outChannels,
+                 int frames) noexcept override;
+    void release() override;
+
+    /** GUI: publishes `plan` (atomic swap); the previous one is retired until collectGarbage(). */
+    void setPlan(std::shared_ptr<const PlaybackPlan> plan);
+    /** GUI: frees retired plans the audio thread no longer uses; returns how many were dropped. */
+    int collectGarbage();
+    /** GUI: retired plans not yet freed. */
+    int retiredCount() const { return int(m_retired.size()); }
+
+    // Transport commands (GUI; false when the command queue is full).
+    bool play();
+    bool pause();
+    bool stop();
+    bool seek(std::int64_t frame);
+    bool setLoopEnabled(bool on);
+    bool setMasterGain(double linear);
+
+    // Reports (any thread).
+    std::int64_t playhead() const { return m_transport.playhead.load(std::memory_order_relaxed); }
+    bool isPlaying() const { return m_transport.playing.load(std::memory_order_relaxed); }
+    bool isLooping() const { return m_transport.looping.load(std::memory_order_relaxed); }
+    std::uint64_t xruns() const { return m_transport.xruns.load(std::memory_order_relaxed); }
+    /** Blocks whose process() took longer than the block lasts. */
+    std::uint64_t overloads() const { return m_overloads.load(std::memory_order_relaxed); }
+    /** Peak since the last take of track `index` (tracks beyond Transport::kMaxMeteredTracks: 0). */
+    float takeTrackPeak(int index);
+    /** Peak since the last take of master channel 0 (left) or 1 (right). */
+    float takeMasterPeak(int channel);
+    /** Device callback: counts an xrun the device reported. */
+    void recordXrun() noexcept { m_transport.xruns.fetch_add(1, std::memory_order_relaxed); }
+
+    /** After prepare(): whether the synth is loaded, and why not. */
+    bool synthLoaded() const { return m_synth.isLoaded(); }
+    QString synthError() const { return m_synth.errorString(); }
+    int sampleRate() const { return m_sampleRate; }
+
+private:
+    struct Command
+    {
+        enum Type { Play, Pause, Stop, Seek, Loop, MasterGain };
+        Type type = Play;
+        std::int64_t frame = 0;
+        float value = 0.0f;
+    };
+
+    bool send(const Command &c);
+    void applyCommands() noexcept;
+    const PlaybackPlan *acquirePlan() noexcept;
+    void chase(const PlaybackPlan &plan) noexcept;
+    void renderSegment(const PlaybackPlan &plan, float *const *out, int outChannels, int offset,
+                       int frames) noexcept;
+    void mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
+                       int outChannels, int offset, int frames) noexcept;
+    void renderSynth(const PlaybackPlan &plan, int frames) noexcept;
+    void mixSynthTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
+                       int outChannels, int offset, int frames) noexcept;
+    void meterTrack(int index, float peak) noexcept;
+
+    Options m_options;
+    EngineSynth m_synth;
+    SpscQueue<Command> m_commands{256};
+    Transport m_transport;
+    std::atomic<std::uint64_t> m_overloads{0};
+
+    // GUI side of the plan hand-over.
+    std::shared_ptr<const PlaybackPlan> m_owned;
+    std::vector<std::shared_ptr<const PlaybackPlan>> m_retired;
+    std::atomic<const PlaybackPlan *> m_plan{nullptr};  // newest published
+    std::atomic<const PlaybackPlan *> m_inUse{nullptr}; // what the audio thread reads now
+
+    // Audio-thread state.
+    const PlaybackPlan *m_current = nullptr;
+    int m_sampleRate = 0;
+    int m_maxFrames = 0;
+    std::int64_t m_position = 0;
+    bool m_playing = false;
+    bool m_loop = false;
+    bool m_needChase = true;
+    float m_masterGain = 1.0f;
+    std::size_t m_cursor = 0;
+    std::vector<float> m_trackLeft;
+    std::vector<float> m_trackRight;
+    std::vector<std::vector<float>> m_synthBuffers;
+    std::vector<float *> m_synthOut;
+};
+
+} // namespace mirstudio
