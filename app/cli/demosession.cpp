@@ -37,6 +37,20 @@ Provenance demoProvenance(const QString &method, const QJsonObject &params, QLis
     return p;
 }
 
+std::shared_ptr<MediaSource> source(const QString &name, MediaSource::Kind kind, const QString &path,
+                                    int rate, int channels, std::int64_t frames, Provenance provenance)
+{
+    auto s = std::make_shared<MediaSource>();
+    s->id = stableId<SourceId>(QStringLiteral("source:") + name);
+    s->kind = kind;
+    s->path = path;
+    s->sampleRate = rate;
+    s->channels = channels;
+    s->frames = frames;
+    s->provenance = std::move(provenance);
+    return s;
+}
+
 } // namespace
 
 DemoFiles makeDemo(const QString &dirPath)
@@ -70,28 +84,17 @@ DemoFiles makeDemo(const QString &dirPath)
     const int ppqScale = 960 / midi.ppq;
     const std::int64_t songFrames = midi.tempoMap.frameAt(double(midi.lengthTicks()), rs.sampleRate);
 
-    auto midiSource = std::make_shared<MediaSource>();
-    midiSource->id = stableId<SourceId>(QStringLiteral("source:demo.mid"));
-    midiSource->kind = MediaSource::Kind::Midi;
-    midiSource->path = files.midi;
-    midiSource->sampleRate = rs.sampleRate;
-    midiSource->channels = 0;
-    midiSource->frames = songFrames;
-    midiSource->provenance = demoProvenance(QStringLiteral("make-demo/compose"), {}, {});
+    auto midiSource = source(QStringLiteral("demo.mid"), MediaSource::Kind::Midi, files.midi,
+                             rs.sampleRate, 0, songFrames,
+                             demoProvenance(QStringLiteral("make-demo/compose"), {}, {}));
     data.pool.add(midiSource);
 
-    auto audioSource = std::make_shared<MediaSource>();
-    audioSource->id = stableId<SourceId>(QStringLiteral("source:demo.flac"));
-    audioSource->kind = MediaSource::Kind::Audio;
-    audioSource->path = files.audio;
-    audioSource->sampleRate = audio.sampleRate;
-    audioSource->channels = audio.channelCount();
-    audioSource->frames = audio.frames();
-    audioSource->provenance = demoProvenance(
-        QStringLiteral("make-demo/render"),
-        {{QStringLiteral("soundfont"), QFileInfo(files.soundFont).fileName()},
-         {QStringLiteral("sampleRate"), rs.sampleRate}},
-        {midiSource->id});
+    auto audioSource = source(QStringLiteral("demo.flac"), MediaSource::Kind::Audio, files.audio,
+                              audio.sampleRate, audio.channelCount(), audio.frames(),
+                              demoProvenance(QStringLiteral("make-demo/render"),
+                                             {{QStringLiteral("soundfont"), QFileInfo(files.soundFont).fileName()},
+                                              {QStringLiteral("sampleRate"), rs.sampleRate}},
+                                             {midiSource->id}));
     data.pool.add(audioSource);
 
     Track mix;
