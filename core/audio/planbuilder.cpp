@@ -66,6 +66,7 @@ void PlanBuilder::addMidiClip(const SessionData &session, const Clip &clip, int 
     const std::int64_t end = clip.start + std::max<std::int64_t>(0, clip.length);
     const auto ch = std::uint8_t(channel);
     std::set<int> sourceChannels;
+    plan.length = std::max(plan.length, end);
     for (const MidiNote &n : clip.notes) {
         const std::int64_t on = origin + session.tempoMap.frameAt(double(n.start), rate);
         if (on < clip.start || on >= end || n.velocity <= 0)

@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/audio/offlinebounce.h"
+#include "core/audio/planbuilder.h"
+#include "core/audio/soundfontlocator.h"
+
+#include "enginetestutil.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace mirstudio;
+using namespace enginetest;
+
+namespace {
+
+double rms(const std::vector<float> &x, int rate, double from, double to)
+{
+    const auto i0 = std::size_t(from * rate);
+    const auto i1 = std::min(x.size(), std::size_t(to * rate));
+    double sum = 0;
+    for (auto i = i0; i < i1; ++i)
+        sum += double(x[i]) * x[i];
+    return std::sqrt(sum / double(std::max<std::size_t>(1, i1 - i0)));
+}
+
+/** 120 bpm at 960 ppq: C4 over 0-0.5 s and A4 over 2.0-2.5 s. */
+SessionData twoNoteSession()
+{
+    SessionData s;
+    s.sampleRate = 48000;
+    s.tracks.push_back(midiTrack({{60, 100, 0, 960, 0}, {69, 100, 3840, 960, 0}}, 48000 * 3));
+    return s;
+}
+
+OfflineBounce::Options synthOptions()
+{
+    OfflineBounce::Options o;
+    o.engine.soundFont = SoundFontLocator::smallSoundFont();
+    o.blockFrames = 256;
+    return o;
+}
+
+} // namespace
+
+class TestEngineSynth : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (SoundFontLocator::smallSoundFont().isEmpty())
+            QFAIL("no SoundFont installed: packaging/debian-packages.txt lists timgm6mb-soundfont");
+    }
+
+    void energyWhereTheNotesAre()
+    {
+        // GIVEN a MIDI track with two notes separated by 1.5 s of silence
+        PlanBuilder builder;
+        const auto plan = builder.build(twoNoteSession());
+        QCOMPARE(plan->midiEvents.size(), std::size_t(4));
+        QCOMPARE(plan->midiEvents[2].frame, std::int64_t(96000)); // 2.0 s
+        // WHEN bounced through the engine's synth
+        const media::AudioData a = OfflineBounce::render(plan, synthOptions());
+        // THEN there is sound during each note and silence well after the first one ends
+        QCOMPARE(a.sampleRate, 48000);
+        QCOMPARE(a.frames(), std::int64_t(48000 * 3 + 72000));
+        const double note1 = rms(a.channels[0], 48000, 0.05, 0.45);
+        const double gap = rms(a.channels[0], 48000, 1.5, 1.95);
+        const double note2 = rms(a.channels[0], 48000, 2.05, 2.45);
+        QVERIFY2(note1 > 0.005, qPrintable(QString::number(note1)));
+        QVERIFY2(note2 > 0.005, qPrintable(QString::number(note2)));
+        QVERIFY2(gap < 1e-4, qPrintable(QString::number(gap)));
+        // AND nothing sounds before the first note-on
+        QCOMPARE(rms(a.channels[0], 48000, 1.96, 1.999), 0.0);
+    }
+
+    void mutedAndPannedMidiTracks()
+    {
+        // GIVEN the same track muted, and panned hard left
+        SessionData muted = twoNoteSession();
+        muted.tracks[0].mute = true;
+        SessionData left = twoNoteSession();
+        left.tracks[0].pan = -1.0;
+        PlanBuilder builder;
+        // WHEN bounced
+        const media::AudioData m = OfflineBounce::render(builder.build(muted), synthOptions());
+        const media::AudioData l = OfflineBounce::render(builder.build(left), synthOptions());
+        // THEN the muted track is silent and the panned one sounds on the left only
+        QCOMPARE(m.peak(), 0.0f);
+        QVERIFY(rms(l.channels[0], 48000, 0.05, 0.45) > 0.005);
+        QVERIFY(rms(l.channels[1], 48000, 0.05, 0.45) < 1e-6);
+    }
+
+    void noteAfterSeekIsChasedNotReplayed()
+    {
+        // GIVEN the two-note track WHEN only 1.0-3.0 s is bounced
+        PlanBuilder builder;
+        auto o = synthOptions();
+        o.startFrame = 48000;
+        o.endFrame = 48000 * 3;
+        const media::AudioData a = OfflineBounce::render(builder.build(twoNoteSession()), o);
+        // THEN the first note (already over) does not sound and the second does, at 1.0 s in
+        QVERIFY(rms(a.channels[0], 48000, 0.0, 0.99) < 1e-6);
+        QVERIFY(rms(a.channels[0], 48000, 1.05, 1.45) > 0.005);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineSynth)
+#include "tst_engine_synth.moc"
