@@ -3,6 +3,7 @@
 // or the work failed (the message says which file, where and why), 2 bad usage.
 #include "app/cli/demosession.h"
 #include "app/cli/fileinspector.h"
+#include "app/cli/rendercommand.h"
 #include "core/media/mediaerror.h"
 #include "core/session/sessionerror.h"
 #include "plugins/sdk/sdkversion.h"
@@ -29,6 +30,9 @@ const char *kUsage =
     "                      file holds, or the precise error\n"
     "  make-demo DIR       write the demo arrangement (demo.mid), its FluidSynth rendering\n"
     "                      (demo.flac) and a session using both (demo.mirstudio) into DIR\n"
+    "  render SESSION OUT.wav [--start s] [--end s] [--rate r]\n"
+    "                      bounce the session (or the range [start, end) in seconds) offline to\n"
+    "                      a stereo float WAV, at the session rate or resampled to r Hz\n"
     "  --version           print the version\n"
     "  --help              print this help\n"
     "\n"
@@ -99,6 +103,13 @@ int main(int argc, char **argv)
                 << "wrote " << f.audio << " (rendered with " << f.soundFont << ")\n"
                 << "wrote " << f.session << "\n";
         });
+    }
+    if (cmd == QLatin1String("render")) {
+        cli::RenderCommand::Arguments ra;
+        QString problem;
+        if (!cli::RenderCommand::parse(args.mid(1), ra, problem))
+            return usageError(err, problem);
+        return guarded(err, [&] { cli::RenderCommand::run(ra, out, err); out.flush(); });
     }
     return usageError(err, QStringLiteral("unknown command '%1'").arg(cmd));
 }
