@@ -174,6 +174,9 @@ void Engine::chase(const PlaybackPlan &plan) noexcept
     // Silence, then re-send every program and controller change before the playhead so the
     // channels are in the state they would have reached by playing from the start.
     m_synth.allSoundsOff();
+    for (const auto &t : plan.tracks)
+        if (t.synthChannel >= 0)
+            m_synth.programChange(t.synthChannel, 0);
     m_cursor = plan.firstEventAt(m_position);
     for (std::size_t i = 0; i < m_cursor; ++i) {
         const auto &e = plan.midiEvents[i];

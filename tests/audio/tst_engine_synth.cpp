@@ -2,9 +2,11 @@
 #include "core/audio/offlinebounce.h"
 #include "core/audio/planbuilder.h"
 #include "core/audio/soundfontlocator.h"
+#include "core/media/midifilewriter.h"
 
 #include "enginetestutil.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -103,6 +105,67 @@ private Q_SLOTS:
         // THEN the first note (already over) does not sound and the second does, at 1.0 s in
         QVERIFY(rms(a.channels[0], 48000, 0.0, 0.99) < 1e-6);
         QVERIFY(rms(a.channels[0], 48000, 1.05, 1.45) > 0.005);
+    }
+
+    void controllersFromTheSourceFileAreHonoured()
+    {
+        // GIVEN a MIDI file on channel 3 with volume (CC7) 0 at the start and 127 at 2.0 s, and
+        // sustain (CC64) pressed at 3.0 s, and a session MIDI clip of that source whose notes
+        // (channel 3) are C4 0-0.5 s, A4 2.0-2.5 s and E4 3.0-3.1 s
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        media::MidiFile f(960);
+        media::MidiTrack mt;
+        mt.channel = 3;
+        mt.programChanges.push_back({0, 3, 0});
+        mt.controlChanges.push_back({0, 3, 7, 0});
+        mt.controlChanges.push_back({3840, 3, 7, 127});
+        mt.controlChanges.push_back({5760, 3, 64, 127});
+        mt.notes.push_back({60, 100, 3, 0, 960});
+        f.tracks.push_back(mt);
+        f.updateSeconds();
+        const QString path = dir.filePath(QStringLiteral("cc.mid"));
+        media::writeMidiFile(path, f);
+        auto build = [&] {
+            SessionData s;
+            s.sampleRate = 48000;
+            auto src = std::make_shared<MediaSource>();
+            src->id = SourceId::create();
+            src->kind = MediaSource::Kind::Midi;
+            src->path = path;
+            s.pool.add(src);
+            s.tracks.push_back(midiTrack({{60, 100, 0, 960, 3}, {69, 100, 3840, 960, 3},
+                                          {64, 100, 5760, 192, 3}}, 48000 * 5));
+            s.tracks[0].clips[0].source = src->id;
+            return s;
+        };
+        PlanBuilder builder;
+        const auto plan = builder.build(build());
+        // THEN the plan carries the file's program and controllers on the track's synth channel
+        QCOMPARE(plan->tracks[0].synthChannel, 0);
+        int controls = 0;
+        for (const auto &e : plan->midiEvents) {
+            QCOMPARE(int(e.channel), 0);
+            controls += e.kind == PlaybackPlan::MidiEvent::Control ? 1 : 0;
+        }
+        QCOMPARE(controls, 3);
+        // WHEN bounced
+        const media::AudioData a = OfflineBounce::render(plan, synthOptions());
+        // THEN the first note is silent (volume 0), the second sounds (volume 127)
+        QVERIFY2(rms(a.channels[0], 48000, 0.05, 0.45) < 1e-5,
+                 qPrintable(QString::number(rms(a.channels[0], 48000, 0.05, 0.45))));
+        QVERIFY(rms(a.channels[0], 48000, 2.05, 2.45) > 0.005);
+        // AND the 0.1 s note under the sustain pedal sounds on 0.5 s after its note-off, far
+        // louder than the same plan without the pedal
+        auto unpedalled = std::make_shared<PlaybackPlan>(*plan);
+        std::erase_if(unpedalled->midiEvents, [](const PlaybackPlan::MidiEvent &e) {
+            return e.kind == PlaybackPlan::MidiEvent::Control && e.a == 64;
+        });
+        const media::AudioData b = OfflineBounce::render(unpedalled, synthOptions());
+        const double held = rms(a.channels[0], 48000, 3.5, 3.7);
+        const double released = rms(b.channels[0], 48000, 3.5, 3.7);
+        QVERIFY2(held > 0.001 && held > 10 * released,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(held).arg(released)));
     }
 };
 
