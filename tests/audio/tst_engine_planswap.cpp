@@ -117,8 +117,6 @@ private Q_SLOTS:
     void meterAndPlayheadReports()
     {
         // GIVEN an engine playing one track of a constant 0.25
-        SessionData s;
-        s.sampleRate = 48000;
         auto plan = std::make_shared<PlaybackPlan>();
         plan->sampleRate = 48000;
         auto audio = std::make_shared<media::AudioData>(media::AudioData::silence(1, 1000, 48000));

@@ -90,7 +90,6 @@ private Q_SLOTS:
     {
         QVERIFY(m_dir.isValid());
         m_session.sampleRate = 44100;
-        m_audio[QString()] = {};
         auto a = addSource(m_session, m_dir, 1, 1, 5000, &m_mono);
         m_audio[m_mono.toString()] = a;
         a = addSource(m_session, m_dir, 2, 2, 7000, &m_stereo);
