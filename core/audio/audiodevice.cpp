@@ -29,6 +29,15 @@ std::atomic<void *> s_paShutdownArg{nullptr};
 // the results of jack_port_unregister/jack_client_close/jack_deactivate, which fail on a dead
 // server, so those calls are skipped (the dead client's memory is leaked, once per fault).
 std::atomic<bool> s_jackServerGone{false};
+// Set when libjack told PortAudio's client that the server shut down.
+std::atomic<bool> s_paJackShutdownSeen{false};
+
+void shutdownTrampoline(void *arg)
+{
+    s_paJackShutdownSeen.store(true);
+    if (const JackShutdownCallback callback = s_paShutdownCallback.load())
+        callback(arg);
+}
 
 template<typename Fn>
 Fn realJack(const char *name)
@@ -71,6 +80,7 @@ extern "C" void jack_on_shutdown(jack_client_t *client, JackShutdownCallback cal
     if (t_recordPortAudioShutdown) {
         s_paShutdownArg.store(arg);
         s_paShutdownCallback.store(callback);
+        callback = shutdownTrampoline;
     }
     if (real)
         real(client, callback, arg);
@@ -92,6 +102,16 @@ std::int64_t steadyNs()
 }
 
 void silentJackMessage(const char *) {}
+
+bool jackServerReachable()
+{
+    jack_status_t status{};
+    jack_client_t *client = jack_client_open("mirstudio-probe", JackNoStartServer, &status);
+    if (!client)
+        return false;
+    jack_client_close(client);
+    return true;
+}
 
 QString noDeviceMessage()
 {
@@ -141,6 +161,7 @@ bool AudioDevice::ensureInitialized(QString *error)
     s_paShutdownCallback.store(nullptr);
     s_paShutdownArg.store(nullptr);
     s_jackServerGone.store(false);
+    s_paJackShutdownSeen.store(false);
     t_recordPortAudioShutdown = true;
     const PaError err = Pa_Initialize();
     t_recordPortAudioShutdown = false;
@@ -160,6 +181,11 @@ bool AudioDevice::ensureInitialized(QString *error)
 void AudioDevice::terminate()
 {
     if (m_initialized) {
+        // A PortAudio JACK client whose server died must not be deactivated/closed (libjack
+        // crashes): skip those calls when libjack reported the shutdown or the server is gone.
+        if (s_paShutdownCallback.load()
+            && (s_paJackShutdownSeen.load() || !jackServerReachable()))
+            s_jackServerGone.store(true);
         runUnstuck([] { Pa_Terminate(); });
         m_initialized = false;
     }
@@ -368,6 +394,7 @@ bool AudioDevice::openStream()
     m_finished.store(false);
     m_lastCallbackNs.store(0);
     m_lastBlock.store(0);
+    m_blockStartFrames.store(0);
     m_rate.store(m_options.sampleRate);
 
     PaStream *stream = nullptr;
@@ -413,6 +440,13 @@ bool AudioDevice::openStream()
 int AudioDevice::process(const void *input, void *output, unsigned long frames,
                          unsigned long statusFlags) noexcept
 {
+    // Anchor of playheadNow(): where this block starts and when its callback began (seqlock).
+    m_anchorSeq.fetch_add(1, std::memory_order_acq_rel);
+    m_blockStartFrames.store(m_frames.load(std::memory_order_relaxed), std::memory_order_relaxed);
+    m_lastCallbackNs.store(steadyNs(), std::memory_order_relaxed);
+    m_lastBlock.store(int(frames), std::memory_order_relaxed);
+    m_anchorSeq.fetch_add(1, std::memory_order_release);
+
     constexpr unsigned long xrunFlags =
         paInputUnderflow | paInputOverflow | paOutputUnderflow | paOutputOverflow;
     if (statusFlags & xrunFlags)
@@ -439,8 +473,6 @@ int AudioDevice::process(const void *input, void *output, unsigned long frames,
                              outBase ? outPtrs : nullptr, outBase ? outChannels : 0, block);
         done += unsigned(block);
     }
-    m_lastBlock.store(int(frames), std::memory_order_relaxed);
-    m_lastCallbackNs.store(steadyNs(), std::memory_order_relaxed);
     m_frames.fetch_add(std::int64_t(frames), std::memory_order_release);
     m_callbacks.fetch_add(1, std::memory_order_release);
     return paContinue;
@@ -448,14 +480,27 @@ int AudioDevice::process(const void *input, void *output, unsigned long frames,
 
 std::int64_t AudioDevice::playheadNow() const
 {
-    const std::int64_t frames = m_frames.load(std::memory_order_acquire);
-    const std::int64_t last = m_lastCallbackNs.load(std::memory_order_relaxed);
     const int rate = m_rate.load(std::memory_order_relaxed);
-    if (last == 0 || rate <= 0 || !isRunning())
-        return frames;
+    if (!isRunning() || rate <= 0)
+        return framesProcessed();
+    std::int64_t start = 0;
+    std::int64_t last = 0;
+    int block = 0;
+    for (int attempt = 0; attempt < 64; ++attempt) {
+        const std::uint32_t before = m_anchorSeq.load(std::memory_order_acquire);
+        if (before & 1u)
+            continue;
+        start = m_blockStartFrames.load(std::memory_order_relaxed);
+        last = m_lastCallbackNs.load(std::memory_order_relaxed);
+        block = m_lastBlock.load(std::memory_order_relaxed);
+        std::atomic_thread_fence(std::memory_order_acquire);
+        if (m_anchorSeq.load(std::memory_order_relaxed) == before)
+            break;
+    }
+    if (last == 0)
+        return framesProcessed();
     const std::int64_t elapsed = std::max<std::int64_t>(0, steadyNs() - last);
-    const std::int64_t extra = elapsed * rate / 1000000000;
-    return frames + std::min<std::int64_t>(extra, m_lastBlock.load(std::memory_order_relaxed));
+    return start + std::min<std::int64_t>(elapsed * rate / 1000000000, block);
 }
 
 void AudioDevice::checkStream()
@@ -468,7 +513,9 @@ void AudioDevice::checkStream()
         m_lastSeenCallbacks = callbacks;
         m_lastProgressMs = nowMs;
     }
-    if (m_finished.load(std::memory_order_acquire)) {
+    if (s_paJackShutdownSeen.load()) {
+        setStopped(QStringLiteral("audio stream stopped: the JACK server shut down"));
+    } else if (m_finished.load(std::memory_order_acquire)) {
         setStopped(QStringLiteral("audio stream stopped: the device or JACK server went away"));
     } else if (Pa_IsStreamActive(static_cast<PaStream *>(m_stream)) != 1) {
         setStopped(QStringLiteral("audio stream is no longer active: the device or JACK server "
@@ -512,6 +559,7 @@ void AudioDevice::close()
 {
     const bool wasOpen = m_stream != nullptr;
     closeStream();
+    terminate(); // hold no PortAudio (JACK client) while closed
     if (wasOpen) {
         {
             QMutexLocker lock(&m_mutex);

@@ -90,7 +90,10 @@ public:
     std::int64_t framesProcessed() const { return m_frames.load(std::memory_order_acquire); }
     std::int64_t callbackCount() const { return m_callbacks.load(std::memory_order_acquire); }
     std::int64_t xrunCount() const { return m_xruns.load(std::memory_order_acquire); }
-    /** Frames played so far, interpolated between callbacks with the steady clock. Any thread. */
+    /**
+     * The playhead in frames: the start of the block being processed plus the steady-clock time
+     * since its callback began (at most one block). Realtime-safe (a seqlock read); any thread.
+     */
     std::int64_t playheadNow() const;
 
 Q_SIGNALS:
@@ -124,6 +127,8 @@ private:
     std::atomic<std::int64_t> m_xruns{0};
     std::atomic<std::int64_t> m_lastCallbackNs{0};
     std::atomic<int> m_lastBlock{0};
+    std::atomic<std::int64_t> m_blockStartFrames{0};
+    std::atomic<std::uint32_t> m_anchorSeq{0};
     std::atomic<int> m_rate{0};
 
     mutable QMutex m_mutex; // guards m_status strings (never taken by the callback)

@@ -204,14 +204,13 @@ bool MidiPorts::openInput(const QString &source, QString *error, Api api)
                 return false;
             }
             in->openPort(unsigned(index), "in");
+            if (!in->isPortOpen()) {
+                if (error)
+                    *error = QStringLiteral("cannot connect to the %1 input port '%2'")
+                                 .arg(apiName(api), source);
+                return false;
+            }
             d->inputPortName = source;
-        }
-        if (!in->isPortOpen()) {
-            if (error)
-                *error = QStringLiteral("cannot open the %1 input (is a JACK server running?)")
-                             .arg(apiName(api));
-            d->inputPortName.clear();
-            return false;
         }
         d->in = std::move(in);
         return true;
@@ -272,12 +271,12 @@ bool MidiPorts::openOutput(const QString &destination, QString *error, Api api)
                 return false;
             }
             out->openPort(unsigned(index), "out");
-        }
-        if (!out->isPortOpen()) {
-            if (error)
-                *error = QStringLiteral("cannot open the %1 output (is a JACK server running?)")
-                             .arg(apiName(api));
-            return false;
+            if (!out->isPortOpen()) {
+                if (error)
+                    *error = QStringLiteral("cannot connect to the %1 output port '%2'")
+                                 .arg(apiName(api), destination);
+                return false;
+            }
         }
         d->out = std::move(out);
         return true;

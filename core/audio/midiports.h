@@ -46,9 +46,15 @@ public:
 
     using PlayheadSource = std::function<std::int64_t()>;
 
-    /** Input ports of JACK and ALSA; @p warnings gets one line per API that failed. */
+    /**
+     * Ports we can receive from (other clients' MIDI outputs, what openInput(source) takes) on
+     * JACK and ALSA; @p warnings gets one line per API that failed.
+     */
     static QList<Port> inputPorts(QStringList *warnings = nullptr);
-    /** Output ports of JACK and ALSA; @p warnings gets one line per API that failed. */
+    /**
+     * Ports we can send to (other clients' MIDI inputs, what openOutput(destination) takes) on
+     * JACK and ALSA; @p warnings gets one line per API that failed.
+     */
     static QList<Port> outputPorts(QStringList *warnings = nullptr);
 
     /** @p clientName names our JACK clients ("<name>_in", "<name>_out"). */
