@@ -292,6 +292,52 @@ private Q_SLOTS:
         device.close();
     }
 
+    void sampleRateMismatchIsAClearError()
+    {
+        // GIVEN the JACK server running at 48000 Hz
+        SineProcessor sine;
+        AudioDevice device;
+        AudioDevice::Options options;
+        options.sampleRate = 44100;
+        // WHEN a 44100 Hz stream is asked for
+        const bool opened = device.open(&sine, options);
+        // THEN it fails, naming both rates, and nothing runs
+        QVERIFY(!opened);
+        const AudioDevice::Status status = device.status();
+        QCOMPARE(status.state, AudioDevice::State::Stopped);
+        QVERIFY2(status.message.contains(QStringLiteral("44100"))
+                     && status.message.contains(QStringLiteral("48000")),
+                 qPrintable(status.message));
+        QVERIFY(!sine.m_prepared.load());
+    }
+
+    void opensDuplexForRecording()
+    {
+        // GIVEN a processor that checks it receives input buffers
+        struct Recorder : AudioProcessor
+        {
+            std::atomic<int> blocksWithInput{0};
+            void prepare(int, int) override {}
+            void process(const float *const *in, int inChannels, float *const *, int,
+                         int) noexcept override
+            {
+                if (in && inChannels == 2 && in[0] && in[1])
+                    blocksWithInput.fetch_add(1);
+            }
+        } recorder;
+        AudioDevice device;
+        AudioDevice::Options options;
+        options.inputChannels = 2;
+        // WHEN a duplex stream is opened on JACK
+        QVERIFY2(device.open(&recorder, options), qPrintable(device.status().message));
+        QVERIFY(waitUntil([&] { return recorder.blocksWithInput.load() >= 20; }, 3000));
+        // THEN input buffers arrive and the latencies PortAudio gives are reported (the dummy
+        //      driver's capture side reports 0 s)
+        QVERIFY(device.status().inputLatency >= 0.0);
+        QVERIFY(device.status().outputLatency > 0.0);
+        device.close();
+    }
+
     void reportsVanishedServerAndReopens()
     {
         // GIVEN a stream playing on the JACK server
