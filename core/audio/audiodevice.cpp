@@ -162,6 +162,8 @@ bool AudioDevice::ensureInitialized(QString *error)
     s_paShutdownArg.store(nullptr);
     s_jackServerGone.store(false);
     s_paJackShutdownSeen.store(false);
+    jack_set_error_function(silentJackMessage); // "cannot connect to server" while probing
+    jack_set_info_function(silentJackMessage);
     t_recordPortAudioShutdown = true;
     const PaError err = Pa_Initialize();
     t_recordPortAudioShutdown = false;

@@ -5,6 +5,9 @@
 #include <QCoreApplication>
 #include <QStandardPaths>
 
+#include <csignal>
+#include <sys/prctl.h>
+
 namespace mirstudio {
 
 namespace {
@@ -66,6 +69,8 @@ bool JackServer::startOnce(bool realtime, QString *error, int timeoutSeconds)
     env.insert(QStringLiteral("JACK_NO_AUDIO_RESERVATION"), QStringLiteral("1"));
     env.insert(QStringLiteral("JACK_DEFAULT_SERVER"), m_name);
     m_process->setProcessEnvironment(env);
+    // If this process dies (a crashing test), the kernel kills jackd too: no stray servers.
+    m_process->setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGKILL); });
     QStringList args{QStringLiteral("-n"), m_name};
     if (realtime)
         args << QStringLiteral("-R") << QStringLiteral("-P") << QStringLiteral("70");

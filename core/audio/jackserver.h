@@ -16,7 +16,8 @@ namespace mirstudio {
  * JACK_DEFAULT_SERVER environment variable (exportToEnvironment(), which also sets
  * JACK_NO_START_SERVER so that libjack never auto-starts a server of its own).
  *
- * Owns its QProcess; the destructor stops the server. Not thread-safe: use it from one thread.
+ * Owns its QProcess; the destructor stops the server, and the child gets PR_SET_PDEATHSIG so
+ * it dies with this process even after a crash. Not thread-safe: use it from one thread.
  */
 class JackServer
 {
