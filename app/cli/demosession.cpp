@@ -2,7 +2,8 @@
 #include "app/cli/demosession.h"
 
 #include "app/cli/demoarrangement.h"
-#include "core/audio/midirenderer.h"
+#include "core/audio/offlinebounce.h"
+#include "core/audio/soundfontlocator.h"
 #include "core/media/audiofilewriter.h"
 #include "core/media/midifilewriter.h"
 #include "core/session/session.h"
@@ -66,49 +67,19 @@ DemoFiles makeDemo(const QString &dirPath)
     const media::MidiFile midi = demoArrangement();
     media::writeMidiFile(files.midi, midi, 1);
 
-    MidiRenderSettings rs;
-    rs.sampleRate = 44100;
-    MidiRenderer renderer(rs);
-    files.soundFont = renderer.soundFontPath();
-    const media::AudioData audio = renderer.render(midi);
-    media::AudioWriteFormat fmt;
-    fmt.container = media::AudioContainer::Flac;
-    fmt.sampleFormat = media::AudioSampleFormat::Pcm16;
-    media::writeAudio(files.audio, audio, fmt);
-
+    constexpr int kRate = 44100;
     SessionData data;
     data.name = QStringLiteral("MIR Studio demo");
-    data.sampleRate = rs.sampleRate;
+    data.sampleRate = kRate;
     data.tempoMap = midi.tempoMap;
     data.tempoMap.setPpq(960);
     const int ppqScale = 960 / midi.ppq;
-    const std::int64_t songFrames = midi.tempoMap.frameAt(double(midi.lengthTicks()), rs.sampleRate);
+    const std::int64_t songFrames = midi.tempoMap.frameAt(double(midi.lengthTicks()), kRate);
 
     auto midiSource = source(QStringLiteral("demo.mid"), MediaSource::Kind::Midi, files.midi,
-                             rs.sampleRate, 0, songFrames,
+                             kRate, 0, songFrames,
                              demoProvenance(QStringLiteral("make-demo/compose"), {}, {}));
     data.pool.add(midiSource);
-
-    auto audioSource = source(QStringLiteral("demo.flac"), MediaSource::Kind::Audio, files.audio,
-                              audio.sampleRate, audio.channelCount(), audio.frames(),
-                              demoProvenance(QStringLiteral("make-demo/render"),
-                                             {{QStringLiteral("soundfont"), QFileInfo(files.soundFont).fileName()},
-                                              {QStringLiteral("sampleRate"), rs.sampleRate}},
-                                             {midiSource->id}));
-    data.pool.add(audioSource);
-
-    Track mix;
-    mix.id = stableId<TrackId>(QStringLiteral("track:mix"));
-    mix.kind = Track::Kind::Audio;
-    mix.name = QStringLiteral("Demo mix (rendered)");
-    mix.colour = QColor(QStringLiteral("#4f86c6"));
-    mix.mute = true; // the MIDI tracks play the same music through the synth
-    Clip mixClip;
-    mixClip.id = stableId<ClipId>(QStringLiteral("clip:mix"));
-    mixClip.source = audioSource->id;
-    mixClip.length = audio.frames();
-    mix.clips.push_back(mixClip);
-    data.tracks.push_back(mix);
 
     const QStringList colours = {QStringLiteral("#e07a5f"), QStringLiteral("#81b29a"),
                                  QStringLiteral("#f2cc8f"), QStringLiteral("#9a8c98")};
@@ -132,6 +103,34 @@ DemoFiles makeDemo(const QString &dirPath)
         data.tracks.push_back(t);
     }
 
+    // The mix is bounced through the playback engine itself, so it sounds as playback does.
+    OfflineBounce::Options bounce;
+    bounce.format = {media::AudioContainer::Flac, media::AudioSampleFormat::Pcm16};
+    files.soundFont = bounce.engine.soundFont.isEmpty() ? SoundFontLocator::defaultSoundFont()
+                                                         : bounce.engine.soundFont;
+    const std::int64_t mixFrames = OfflineBounce::renderToFile(data, files.audio, bounce);
+
+    auto audioSource = source(QStringLiteral("demo.flac"), MediaSource::Kind::Audio, files.audio,
+                              kRate, 2, mixFrames,
+                              demoProvenance(QStringLiteral("make-demo/render"),
+                                             {{QStringLiteral("soundfont"), QFileInfo(files.soundFont).fileName()},
+                                              {QStringLiteral("sampleRate"), kRate}},
+                                             {midiSource->id}));
+    data.pool.add(audioSource);
+
+    Track mix;
+    mix.id = stableId<TrackId>(QStringLiteral("track:mix"));
+    mix.kind = Track::Kind::Audio;
+    mix.name = QStringLiteral("Demo mix (rendered)");
+    mix.colour = QColor(QStringLiteral("#4f86c6"));
+    mix.mute = true; // the MIDI tracks play the same music through the synth
+    Clip mixClip;
+    mixClip.id = stableId<ClipId>(QStringLiteral("clip:mix"));
+    mixClip.source = audioSource->id;
+    mixClip.length = mixFrames;
+    mix.clips.push_back(mixClip);
+    data.tracks.insert(data.tracks.begin(), mix);
+
     Track chords;
     chords.id = stableId<TrackId>(QStringLiteral("track:chords"));
     chords.kind = Track::Kind::Annotation;
@@ -141,8 +140,8 @@ DemoFiles makeDemo(const QString &dirPath)
     for (int bar = 0; bar < symbols.size(); ++bar) {
         AnnotationItem item;
         item.kind = AnnotationItem::Kind::Region;
-        item.start = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 1)), rs.sampleRate);
-        item.length = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 2)), rs.sampleRate) - item.start;
+        item.start = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 1)), kRate);
+        item.length = data.tempoMap.frameAt(double(data.tempoMap.tickOfBar(bar + 2)), kRate) - item.start;
         item.text = symbols[bar];
         chords.items.push_back(item);
     }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 
 namespace mirstudio {
 
@@ -27,6 +28,8 @@ media::AudioData OfflineBounce::render(const std::shared_ptr<const PlaybackPlan>
     eo.synth = eo.synth && hasMidi;
     Engine engine(eo);
     engine.prepare(rate, block);
+    if (eo.synth && !engine.synthLoaded())
+        throw std::runtime_error(("cannot voice the MIDI tracks: " + engine.synthError()).toStdString());
     engine.setPlan(plan);
     engine.seek(start);
     engine.play();

@@ -37,7 +37,10 @@ public:
     /** Gets 0..1; returning false cancels (the audio rendered so far is kept). */
     using Progress = std::function<bool(double)>;
 
-    /** Renders `plan` to stereo audio at the plan's rate. */
+    /**
+     * Renders `plan` to stereo audio at the plan's rate. Throws std::runtime_error when the plan
+     * has MIDI tracks to voice and the synth cannot load its SoundFont (the message says why).
+     */
     static media::AudioData render(const std::shared_ptr<const PlaybackPlan> &plan,
                                    const Options &options, const Progress &progress = {});
     static media::AudioData render(const std::shared_ptr<const PlaybackPlan> &plan);

@@ -22,6 +22,11 @@ QStringList SoundFontLocator::candidates()
 
 QString SoundFontLocator::defaultSoundFont()
 {
+    // A font the user named wins even when it is missing: loading it then fails with a message
+    // naming it, instead of silently playing another font.
+    const QString env = qEnvironmentVariable("MIRSTUDIO_SOUNDFONT");
+    if (!env.isEmpty())
+        return env;
     for (const QString &p : candidates())
         if (QFileInfo(p).isFile())
             return p;

@@ -16,7 +16,10 @@ class SoundFontLocator
 public:
     /** Candidate paths, in order of preference (the first existing one wins). */
     static QStringList candidates();
-    /** The first existing candidate, or an empty string when there is none. */
+    /**
+     * MIRSTUDIO_SOUNDFONT when set (even if that file is missing, so the error names it), else
+     * the first existing candidate, or an empty string when there is none.
+     */
     static QString defaultSoundFont();
     /** The small TimGM6mb font (fast to load: tests use it), or empty when absent. */
     static QString smallSoundFont();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -13,9 +14,10 @@ struct Run
     QString err;
 };
 
-Run cli(const QStringList &args)
+Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral(MIRSTUDIO_BINARY_DIR "/app/mirstudio-cli"), args);
     if (!p.waitForFinished(60000))
         return {};
@@ -141,9 +143,26 @@ private Q_SLOTS:
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(bytes(dir.filePath(QStringLiteral("demo.mid"))), bytes(demo("demo.mid")));
         QCOMPARE(bytes(dir.filePath(QStringLiteral("demo.mirstudio"))), bytes(demo("demo.mirstudio")));
+        // the mix is bounced through the engine, deterministically
+        QCOMPARE(bytes(dir.filePath(QStringLiteral("demo.flac"))), bytes(demo("demo.flac")));
         const Run i = cli({QStringLiteral("inspect"), dir.filePath(QStringLiteral("demo.flac"))});
         QCOMPARE(i.code, 0);
         QVERIFY2(i.out.contains(QStringLiteral("frames:      912870")), qPrintable(i.out));
+    }
+
+    void renderWithAMissingSoundFontFailsAndWritesNothing()
+    {
+        // GIVEN a SoundFont setting that points nowhere
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("MIRSTUDIO_SOUNDFONT"), QStringLiteral("/nonexistent/gm.sf2"));
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("mix.wav"));
+        // WHEN the demo session (which has MIDI tracks) is rendered
+        const Run r = cli({QStringLiteral("render"), demo("demo.mirstudio"), out}, env);
+        // THEN exit 1 with the font named, and no output file
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("/nonexistent/gm.sf2")), qPrintable(r.err));
+        QVERIFY(!QFile::exists(out));
     }
 
     void makeDemoIntoUnwritablePlaceFails()

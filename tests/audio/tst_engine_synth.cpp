@@ -77,6 +77,60 @@ private Q_SLOTS:
         QCOMPARE(rms(a.channels[0], 48000, 1.96, 1.999), 0.0);
     }
 
+    void pitchIsRight()
+    {
+        // GIVEN the two-note track WHEN bounced THEN the A4's period (the autocorrelation peak
+        // between 200 and 1000 Hz) says 440 Hz
+        PlanBuilder builder;
+        const media::AudioData a = OfflineBounce::render(builder.build(twoNoteSession()), synthOptions());
+        const float *x = a.channels[0].data() + std::size_t(2.1 * 48000);
+        const int n = int(0.25 * 48000);
+        int bestLag = 0;
+        double best = -1e300;
+        for (int lag = 48000 / 1000; lag <= 48000 / 200; ++lag) {
+            double r = 0;
+            for (int i = 0; i < n; ++i)
+                r += double(x[i]) * x[i + lag];
+            if (r > best) {
+                best = r;
+                bestLag = lag;
+            }
+        }
+        const double hz = 48000.0 / bestLag;
+        QVERIFY2(std::abs(hz - 440.0) < 10.0, qPrintable(QString::number(hz)));
+    }
+
+    void deterministicAndCancellable()
+    {
+        PlanBuilder builder;
+        const auto plan = builder.build(twoNoteSession());
+        // GIVEN the same plan bounced twice THEN the samples are identical
+        QVERIFY(OfflineBounce::render(plan, synthOptions()) == OfflineBounce::render(plan, synthOptions()));
+        // WHEN the progress callback cancels THEN the bounce stops early with what it has
+        int calls = 0;
+        const media::AudioData cut = OfflineBounce::render(plan, synthOptions(), [&](double p) {
+            ++calls;
+            return p < 0.2;
+        });
+        QVERIFY(calls >= 1);
+        QVERIFY2(cut.durationSeconds() < 2.0, qPrintable(QString::number(cut.durationSeconds())));
+    }
+
+    void missingSoundFontIsAClearError()
+    {
+        // GIVEN a SoundFont path that does not exist WHEN MIDI tracks are bounced
+        auto o = synthOptions();
+        o.engine.soundFont = QStringLiteral("/nonexistent/font.sf2");
+        PlanBuilder builder;
+        try {
+            OfflineBounce::render(builder.build(twoNoteSession()), o);
+            QFAIL("expected an error");
+        } catch (const std::runtime_error &e) {
+            // THEN the error names the file instead of rendering silence
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("/nonexistent/font.sf2")), e.what());
+        }
+    }
+
     void mutedAndPannedMidiTracks()
     {
         // GIVEN the same track muted, and panned hard left
