@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark: the engine callback's cost as a fraction of the period budget (frames / rate),
-// with 16 stereo audio stems plus the General MIDI synth playing the demo arrangement, at 64,
+// with 16 stereo audio stems plus the General MIDI synth playing the demo session's MIDI tracks, at 64,
 // 128 and 256 frames per period and 48 kHz, while a compute thread loads the other core.
 // Baseline measured in the same run: the same callback with the synth off and no clips (the
 // engine's fixed cost), so the ratio says what the mix itself costs.
 // Usage: bench_engine [seconds-per-case] [out.md]   (writes a Markdown table)
-#include "app/cli/demoarrangement.h"
 #include "core/audio/engine.h"
 #include "core/audio/planbuilder.h"
-#include "core/media/audiofilewriter.h"
-#include "core/media/midifilewriter.h"
+#include "core/session/sessionjson.h"
+#include "tests/audio/enginetestutil.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -39,64 +38,24 @@ struct Stats
     bool synth = false;  // whether the SoundFont loaded
 };
 
+/**
+ * The bundled demo session (4 MIDI tracks voiced by the synth; its rendered mix stays muted)
+ * resampled to 48 kHz, plus `stems` stereo audio stems of 30 s, panned across the field.
+ * With stems = 0 and withMidi = false: an empty session (the baseline).
+ */
 SessionData benchSession(const QTemporaryDir &dir, int stems, bool withMidi)
 {
     SessionData s;
+    if (withMidi)
+        s = SessionJson::readFile(QStringLiteral(MIRSTUDIO_DEMO_SESSION));
     s.sampleRate = kRate;
     const std::int64_t frames = 30LL * kRate;
     for (int k = 0; k < stems; ++k) {
-        media::AudioData a = media::AudioData::silence(2, frames, kRate);
-        for (int c = 0; c < 2; ++c)
-            for (std::int64_t i = 0; i < frames; ++i)
-                a.channels[c][i] = float(0.05 * std::sin(0.001 * double(i) * (k + 1) + c));
-        const QString path = dir.filePath(QStringLiteral("stem%1.wav").arg(k));
-        media::writeAudio(path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
-        auto src = std::make_shared<MediaSource>();
-        src->id = SourceId::create();
-        src->path = path;
-        src->sampleRate = kRate;
-        src->channels = 2;
-        src->frames = frames;
-        s.pool.add(src);
-        Track t;
-        t.id = TrackId::create();
-        t.kind = Track::Kind::Audio;
+        SourceId id;
+        enginetest::addSource(s, dir, k, 2, frames, &id);
+        Track t = enginetest::audioTrack(id, 0, 0, frames, -24.0);
         t.pan = (k % 5 - 2) * 0.3;
-        Clip c;
-        c.id = ClipId::create();
-        c.source = src->id;
-        c.length = frames;
-        t.clips.push_back(c);
         s.tracks.push_back(t);
-    }
-    if (withMidi) {
-        const media::MidiFile demo = cli::demoArrangement();
-        s.tempoMap = demo.tempoMap;
-        const QString midPath = dir.filePath(QStringLiteral("demo.mid"));
-        media::writeMidiFile(midPath, demo, 1);
-        auto src = std::make_shared<MediaSource>();
-        src->id = SourceId::create();
-        src->kind = MediaSource::Kind::Midi;
-        src->path = midPath;
-        src->sampleRate = kRate;
-        src->frames = demo.tempoMap.frameAt(double(demo.lengthTicks()), kRate);
-        s.pool.add(src);
-        for (const auto &mt : demo.tracks) {
-            if (mt.notes.empty())
-                continue;
-            Track t;
-            t.id = TrackId::create();
-            t.kind = Track::Kind::Midi;
-            t.name = mt.name;
-            Clip c;
-            c.id = ClipId::create();
-            c.source = src->id;
-            c.length = src->frames;
-            for (const auto &n : mt.notes)
-                c.notes.push_back({n.pitch, n.velocity, n.startTick, n.endTick - n.startTick, n.channel});
-            t.clips.push_back(c);
-            s.tracks.push_back(t);
-        }
     }
     s.loop = {0, 19LL * kRate, true};
     return s;
