@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/media/audiofilewriter.h"
 
+#include "core/media/atomicfile.h"
 #include "core/media/mediaerror.h"
 
 #include <QFile>
@@ -67,10 +68,9 @@ std::int32_t quantiseSample(float x, int bits)
 struct AudioFileWriter::Impl
 {
     QString path;
-    QString partPath;
+    AtomicFile file;
     AudioWriteFormat format;
     int channels = 0;
-    int fd = -1;
     SNDFILE *sf = nullptr;
     std::int64_t written = 0;
     std::vector<int> ints;
@@ -81,11 +81,7 @@ struct AudioFileWriter::Impl
         if (sf)
             sf_close(sf);
         sf = nullptr;
-        if (fd >= 0)
-            ::close(fd);
-        fd = -1;
-        if (!partPath.isEmpty())
-            ::unlink(QFile::encodeName(partPath).constData());
+        file.discard();
     }
 };
 
@@ -137,16 +133,8 @@ void AudioFileWriter::open(const QString &path, const AudioWriteFormat &format, 
     if (QFileInfo(path).isDir())
         throw MediaError(path, QStringLiteral("is a directory: cannot write audio over it"));
 
-    auto impl = std::make_unique<Impl>();
-    impl->path = path;
-    impl->format = format;
-    impl->channels = channels;
-    const QString part = path + QStringLiteral(".part");
-    impl->fd = ::open(QFile::encodeName(part).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                      0666);
-    if (impl->fd < 0)
-        throw MediaError(path, QStringLiteral("cannot create %1: %2").arg(part, errnoText(errno)));
-    impl->partPath = part; // from here on, failures delete it
+    // From here on, failures delete the temporary file.
+    auto impl = std::make_unique<Impl>(Impl{path, AtomicFile(path), format, channels});
 
     SF_INFO info{};
     info.samplerate = sampleRate;
@@ -164,7 +152,7 @@ void AudioFileWriter::open(const QString &path, const AudioWriteFormat &format, 
                                    .arg(sampleRate)
                                    .arg(channels));
     }
-    impl->sf = sf_open_fd(impl->fd, SFM_WRITE, &info, SF_FALSE);
+    impl->sf = sf_open_fd(impl->file.fd(), SFM_WRITE, &info, SF_FALSE);
     if (!impl->sf) {
         const QString why = QString::fromUtf8(sf_strerror(nullptr));
         impl->discard();
@@ -228,7 +216,6 @@ void AudioFileWriter::commit()
         throw MediaError(QString(), QStringLiteral("commit() on a closed AudioFileWriter"));
     Impl &d = *m_impl;
     const QString path = d.path;
-    const QString part = d.partPath;
     const int rc = sf_close(d.sf);
     d.sf = nullptr;
     if (rc != 0) {
@@ -236,30 +223,11 @@ void AudioFileWriter::commit()
         abort();
         throw MediaError(path, QStringLiteral("finishing the file failed: %1").arg(why));
     }
-    const bool synced = ::fsync(d.fd) == 0;
-    int err = errno;
-    const bool closed = ::close(d.fd) == 0;
-    d.fd = -1;
-    if (!synced || !closed) {
-        if (synced)
-            err = errno;
-        abort();
-        throw MediaError(path, QStringLiteral("flushing to disk failed: %1").arg(errnoText(err)));
-    }
-    if (std::rename(QFile::encodeName(part).constData(), QFile::encodeName(path).constData())
-        != 0) {
-        err = errno;
-        abort();
-        throw MediaError(path, QStringLiteral("cannot rename %1 into place: %2")
-                                   .arg(part, errnoText(err)));
-    }
-    d.partPath.clear(); // renamed: nothing left to delete
-    // Make the rename itself durable; a failure here cannot undo the write, so it is ignored.
-    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
-    const int dirFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
+    try {
+        d.file.commit(); // on failure it deletes the temporary file and throws
+    } catch (...) {
+        m_impl.reset();
+        throw;
     }
     m_impl.reset();
 }

@@ -31,10 +31,10 @@ struct AudioWriteFormat
 std::int32_t quantiseSample(float x, int bits);
 
 /**
- * Streaming encoder that writes one WAV or FLAC file atomically: samples go to `path + ".part"`;
- * commit() flushes, fsyncs and renames it over `path`. Until then an existing `path` is untouched,
- * and abort() or the destructor (without commit()) deletes the ".part" file, so a failed write never
- * leaves a half file. Integer formats are quantised with quantiseSample() (not libsndfile's own
+ * Streaming encoder that writes one WAV or FLAC file atomically: samples go to a temporary
+ * file beside it (AtomicFile); commit() fsyncs and renames it over `path`. Until then an existing
+ * `path` is untouched, and abort() or the destructor (without commit()) deletes the temporary
+ * file, so a failed write never leaves a half file. Integer formats are quantised with quantiseSample() (not libsndfile's own
  * conversion, whose float scale differs between reading and writing).
  *
  * Owns the libsndfile handle and the file descriptor. Move-only; one thread at a time.
@@ -54,7 +54,7 @@ public:
     AudioFileWriter &operator=(const AudioFileWriter &) = delete;
 
     /**
-     * Creates `path + ".part"` (aborting any file this writer had open). Throws MediaError for an
+     * Creates the temporary file for `path` (aborting any file this writer had open). Throws MediaError for an
      * invalid rate (1..768000 Hz; FLAC up to 655350 Hz) or channel count (1..1024), float samples
      * in FLAC, or a folder that cannot be written.
      */
@@ -63,7 +63,7 @@ public:
     void writeFrames(const AudioData &chunk);
     /** Finishes the file and renames it into place; the writer is closed afterwards. */
     void commit();
-    /** Discards the ".part" file; harmless when nothing is open. */
+    /** Discards the temporary file; harmless when nothing is open. */
     void abort();
     bool isOpen() const;
     std::int64_t framesWritten() const;

@@ -1,17 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/media/midifilewriter.h"
 
+#include "core/media/atomicfile.h"
 #include "core/media/mediaerror.h"
-
-#include <QFile>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 namespace mirstudio::media {
 
@@ -297,29 +291,7 @@ void writeMidiFile(const QString &path, const MidiFile &file, const MidiWriteOpt
     } catch (const MediaError &e) {
         throw MediaError(path, e.message());
     }
-    const QString partPath = path + QStringLiteral(".part");
-    QFile part(partPath);
-    if (!part.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        throw MediaError(partPath,
-                         QStringLiteral("cannot open for writing: %1").arg(part.errorString()));
-    const bool written = part.write(bytes) == bytes.size() && part.flush();
-#ifdef Q_OS_UNIX
-    const bool synced = written && ::fsync(part.handle()) == 0;
-#else
-    const bool synced = written;
-#endif
-    const QString error = part.errorString();
-    part.close();
-    if (!synced) {
-        QFile::remove(partPath);
-        throw MediaError(partPath, QStringLiteral("cannot write: %1").arg(error));
-    }
-    // std::rename replaces an existing target atomically on POSIX; QFile::rename would refuse.
-    if (std::rename(QFile::encodeName(partPath).constData(), QFile::encodeName(path).constData())
-        != 0) {
-        QFile::remove(partPath);
-        throw MediaError(path, QStringLiteral("cannot rename %1 into place").arg(partPath));
-    }
+    AtomicFile::writeFile(path, bytes);
 }
 
 void writeMidiFile(const QString &path, const MidiFile &file, int format)

@@ -34,8 +34,8 @@ QByteArray midiFileBytes(const MidiFile &file, const MidiWriteOptions &options);
 QByteArray midiFileBytes(const MidiFile &file, int format = 1);
 
 /**
- * Writes midiFileBytes() to `path` atomically: to `path + ".part"`, flushed, then renamed
- * over `path`. Throws MediaError when the file cannot be written (the .part is removed).
+ * Writes midiFileBytes() to `path` atomically (AtomicFile: temporary file, fsync, rename).
+ * Throws MediaError when the file cannot be written (the temporary file is removed).
  */
 void writeMidiFile(const QString &path, const MidiFile &file, const MidiWriteOptions &options);
 /** As above with the file's own ppq. */

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/autosaver.h"
 
-#include "core/session/atomicfilewriter.h"
 #include "core/session/session.h"
 #include "core/session/sessionerror.h"
 #include "core/session/sessionjson.h"
@@ -57,9 +56,7 @@ bool Autosaver::autosaveNow()
     if (!m_dirty || m_session->undoStack()->isClean() || path.isEmpty())
         return false;
     try {
-        const QFileInfo info(path);
-        AtomicFileWriter::write(info.absoluteFilePath(),
-                                SessionJson::toBytes(m_session->data(), info.absoluteDir()));
+        SessionJson::writeFile(m_session->data(), path);
     } catch (const SessionError &e) {
         Q_EMIT autosaveFailed(e.text());
         return false;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/session.h"
 
-#include "core/session/atomicfilewriter.h"
 #include "core/session/sessionjson.h"
 
 #include <QFileInfo>
@@ -48,10 +47,8 @@ QJsonObject Session::toJson(const QDir &baseDir) const
 
 void Session::save(const QString &path)
 {
-    const QFileInfo info(path);
-    const QByteArray bytes = SessionJson::toBytes(m_data, info.absoluteDir());
-    AtomicFileWriter::write(info.absoluteFilePath(), bytes);
-    m_filePath = info.absoluteFilePath();
+    SessionJson::writeFile(m_data, path);
+    m_filePath = QFileInfo(path).absoluteFilePath();
     m_undo.setClean();
     Q_EMIT saved(m_filePath);
 }

@@ -22,7 +22,7 @@ namespace mirstudio {
  * classes in core/session (they are friends), so views can only read the session and listen
  * to its signals.
  *
- * `save()` writes the versioned JSON document atomically (AtomicFileWriter) with media paths
+ * `save()` writes the versioned JSON document atomically (media::AtomicFile) with media paths
  * relative to the file's folder; `load()` parses into a fresh SessionData and swaps it in only
  * on success. Both throw SessionError.
  *

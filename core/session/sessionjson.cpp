@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/session/sessionjson.h"
 
+#include "core/media/atomicfile.h"
+#include "core/media/mediaerror.h"
 #include "core/session/sessionerror.h"
 
 #include <QFile>
@@ -590,6 +592,17 @@ QJsonObject SessionJson::write(const SessionData &data, const QDir &baseDir)
 QByteArray SessionJson::toBytes(const SessionData &data, const QDir &baseDir)
 {
     return QJsonDocument(write(data, baseDir)).toJson(QJsonDocument::Indented);
+}
+
+void SessionJson::writeFile(const SessionData &data, const QString &path)
+{
+    const QFileInfo info(path);
+    try {
+        media::AtomicFile::writeFile(info.absoluteFilePath(), toBytes(data, info.absoluteDir()));
+    } catch (const media::MediaError &e) {
+        throw SessionError(info.absoluteFilePath(), QString(),
+                           QStringLiteral("cannot save: ") + e.message());
+    }
 }
 
 SessionData SessionJson::read(const QJsonObject &document, const QDir &baseDir, const QString &file)

@@ -41,6 +41,11 @@ public:
                             const QString &file = QString());
     /** Reads and parses the file at `path`, relative paths resolved against its folder. */
     static SessionData readFile(const QString &path);
+    /**
+     * Writes `data` to `path` atomically (media::AtomicFile), media paths relative to the file's
+     * folder. Throws SessionError ("cannot save: ...") and leaves an existing file intact.
+     */
+    static void writeFile(const SessionData &data, const QString &path);
 };
 
 } // namespace mirstudio

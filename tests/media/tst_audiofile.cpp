@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/media/atomicfile.h"
 #include "core/media/audiofile.h"
 #include "core/media/audiofilewriter.h"
 #include "core/media/mediaerror.h"
@@ -80,6 +81,13 @@ double rms(const std::vector<float> &x, std::size_t from, std::size_t to)
     return std::sqrt(s / double(to - from));
 }
 
+/** The temporary files (AtomicFile) of `path` that exist now. */
+QStringList tempsOf(const QString &path)
+{
+    return QFileInfo(path).absoluteDir().entryList(
+        {mirstudio::media::AtomicFile::tempPrefix(path) + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
+}
+
 } // namespace
 
 class TestAudioFile : public QObject
@@ -122,7 +130,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("a.") + containerName.toLower());
         // WHEN it is written and read back
         writeAudio(path, original, {container, format});
-        QVERIFY(!QFile::exists(path + ".part"));
+        QVERIFY(tempsOf(path).isEmpty());
         const AudioData read = readAudio(path);
         // THEN every sample is the quantised integer, exactly
         QCOMPARE(read.sampleRate, 44100);
@@ -352,17 +360,17 @@ private Q_SLOTS:
             AudioFileWriter writer(path, {}, 44100, 1);
             writer.writeFrames(good);
             QCOMPARE(writer.framesWritten(), std::int64_t(1000));
-            QVERIFY(QFile::exists(path + ".part"));
+            QVERIFY(!tempsOf(path).isEmpty());
         } // destroyed without commit()
-        // THEN the existing file is untouched and no ".part" file is left
+        // THEN the existing file is untouched and no temporary file is left
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), before);
-        QVERIFY(!QFile::exists(path + ".part"));
+        QVERIFY(tempsOf(path).isEmpty());
         // AND a successful write replaces it
         writeAudio(path, makeSignal(1, 500, 22050), {});
         QCOMPARE(probeAudio(path).frames, std::int64_t(500));
-        QVERIFY(!QFile::exists(path + ".part"));
+        QVERIFY(tempsOf(path).isEmpty());
     }
 
     void writeErrorsNameTheProblem()

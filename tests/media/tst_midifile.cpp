@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/media/atomicfile.h"
 #include "core/media/mediaerror.h"
 #include "core/media/midifile.h"
 #include "core/media/midifilereader.h"
@@ -138,6 +139,13 @@ void compareNotes(const std::vector<MidiNote> &actual, const std::vector<MidiNot
                                 .arg(i).arg(a.startSeconds, 0, 'g', 17).arg(e.startSeconds, 0, 'g', 17)));
         QVERIFY(std::abs(a.endSeconds - e.endSeconds) < 1e-9);
     }
+}
+
+/** The temporary files (AtomicFile) of `path` that exist now. */
+QStringList tempsOf(const QString &path)
+{
+    return QFileInfo(path).absoluteDir().entryList(
+        {mirstudio::media::AtomicFile::tempPrefix(path) + QLatin1Char('*')}, QDir::Files | QDir::Hidden);
 }
 
 } // namespace
@@ -464,8 +472,8 @@ private Q_SLOTS:
         o.format = 0;
         o.ppq = 960;
         writeMidiFile(path, song, o);
-        // THEN the file is replaced, no .part remains, and it reads back
-        QVERIFY(!QFile::exists(path + QStringLiteral(".part")));
+        // THEN the file is replaced, no temporary file remains, and it reads back
+        QVERIFY(tempsOf(path).isEmpty());
         const MidiFile back = readMidiFile(path);
         QCOMPARE(back.format, 0);
         QCOMPARE(back.ppq, 960);

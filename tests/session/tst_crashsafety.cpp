@@ -121,7 +121,7 @@ int childSave(const QString &dir, quint32 seed)
 
 QStringList tempFilesIn(const QString &dir)
 {
-    return QDir(dir).entryList({QStringLiteral("*.tmp-*")}, QDir::Files | QDir::Hidden);
+    return QDir(dir).entryList({QStringLiteral("*.part-*")}, QDir::Files | QDir::Hidden);
 }
 
 } // namespace

@@ -5,7 +5,7 @@
 #include "core/session/addsourcecommand.h"
 #include "core/session/addstemgroupcommand.h"
 #include "core/session/addtrackcommand.h"
-#include "core/session/atomicfilewriter.h"
+#include "core/media/atomicfile.h"
 #include "core/session/renamesessioncommand.h"
 #include "core/session/session.h"
 #include "core/session/sessionerror.h"
@@ -148,7 +148,7 @@ QJsonObject withField(const QJsonObject &doc, const QString &path, const QJsonVa
 
 QStringList tempFilesIn(const QString &dir)
 {
-    return QDir(dir).entryList({QStringLiteral("*.tmp-*")}, QDir::Files | QDir::Hidden);
+    return QDir(dir).entryList({QStringLiteral("*.part-*")}, QDir::Files | QDir::Hidden);
 }
 
 } // namespace
@@ -446,7 +446,7 @@ private Q_SLOTS:
             s.save(QStringLiteral("/nonexistent-folder-mirstudio/song.mirsession"));
             QFAIL("saved into a missing folder");
         } catch (const SessionError &e) {
-            QVERIFY2(e.text().contains(QStringLiteral("creating a temporary file")), qPrintable(e.text()));
+            QVERIFY2(e.text().contains(QStringLiteral("cannot create a temporary file in /nonexistent-folder-mirstudio")), qPrintable(e.text()));
         }
         if (::geteuid() == 0)
             return; // root ignores folder permissions; the size-limit test covers the rest
@@ -468,7 +468,7 @@ private Q_SLOTS:
         // GIVEN a temp file left by a writer that died (its pid no longer exists)
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("song.mirsession"));
-        const QString stale = AtomicFileWriter::tempPrefix(path) + QStringLiteral("2147483646-dead");
+        const QString stale = media::AtomicFile::tempPrefix(path) + QStringLiteral("2147483646-dead");
         writeAll(dir.filePath(stale), "{half");
         QCOMPARE(tempFilesIn(dir.path()).size(), 1);
         // WHEN the session is saved THEN the stale temp file is gone and the file is complete
