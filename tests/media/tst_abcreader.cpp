@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/media/abcreader.h"
+#include "core/media/mediaerror.h"
+#include "core/media/midifilereader.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,80 +26,21 @@ struct RefNote
     double duration;
 };
 
-/** Minimal Standard MIDI File note extractor for the reference renderings (test-only). */
+/** The notes of a reference rendering, in quarter notes, sorted by onset then pitch. */
 std::vector<RefNote> readReferenceMidi(const QString &path, QString *error)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot open ") + path;
+    MidiFile file;
+    try {
+        file = readMidiFile(path);
+    } catch (const MediaError &e) {
+        *error = e.text();
         return {};
     }
-    const QByteArray d = f.readAll();
-    auto u8 = [&](qsizetype i) -> int { return i < d.size() ? quint8(d.at(i)) : -1; };
-    auto be = [&](qsizetype i, int n) {
-        quint32 v = 0;
-        for (int k = 0; k < n; ++k)
-            v = (v << 8) | quint32(std::max(0, u8(i + k)));
-        return v;
-    };
-    if (!d.startsWith("MThd") || d.size() < 14) {
-        *error = QStringLiteral("not a MIDI file");
-        return {};
-    }
-    const int tracks = int(be(10, 2));
-    const int ppq = int(be(12, 2));
-    qsizetype pos = 8 + be(4, 4);
     std::vector<RefNote> notes;
-    for (int t = 0; t < tracks && pos + 8 <= d.size(); ++t) {
-        if (d.mid(pos, 4) != "MTrk") {
-            *error = QStringLiteral("expected MTrk");
-            return {};
-        }
-        const qsizetype end = std::min<qsizetype>(d.size(), pos + 8 + be(pos + 4, 4));
-        pos += 8;
-        std::int64_t tick = 0;
-        int status = 0;
-        std::map<int, std::vector<std::int64_t>> on;
-        auto vlq = [&]() {
-            std::int64_t v = 0;
-            for (int k = 0; k < 4 && pos < end; ++k) {
-                const int b = u8(pos++);
-                v = (v << 7) | (b & 0x7f);
-                if (!(b & 0x80))
-                    break;
-            }
-            return v;
-        };
-        while (pos < end) {
-            tick += vlq();
-            if (u8(pos) & 0x80)
-                status = u8(pos++);
-            if (status == 0xff) {
-                ++pos;
-                pos += vlq();
-                continue;
-            }
-            if (status == 0xf0 || status == 0xf7) {
-                pos += vlq();
-                continue;
-            }
-            const int kind = status & 0xf0;
-            const int a = u8(pos);
-            const int b = (kind == 0xc0 || kind == 0xd0) ? 0 : u8(pos + 1);
-            pos += (kind == 0xc0 || kind == 0xd0) ? 1 : 2;
-            const int key = ((status & 0x0f) << 8) | a;
-            if (kind == 0x90 && b > 0) {
-                on[key].push_back(tick);
-            } else if (kind == 0x80 || kind == 0x90) {
-                auto &v = on[key];
-                if (!v.empty()) {
-                    notes.push_back(RefNote{a, double(v.front()) / ppq, double(tick - v.front()) / ppq});
-                    v.erase(v.begin());
-                }
-            }
-        }
-        pos = end;
-    }
+    for (const MidiTrack &t : file.tracks)
+        for (const MidiNote &n : t.notes)
+            notes.push_back(RefNote{n.pitch, double(n.startTick) / file.ppq,
+                                    double(n.endTick - n.startTick) / file.ppq});
     std::sort(notes.begin(), notes.end(), [](const RefNote &x, const RefNote &y) {
         return x.onset != y.onset ? x.onset < y.onset : x.pitch < y.pitch;
     });
