@@ -74,7 +74,7 @@ void MainWindow::reportError(const QString &title, const QString &message)
 bool MainWindow::openSession(const QString &path)
 {
     try {
-        if (Autosaver::recoverable(path) && QFileInfo::exists(Autosaver::autosavePath(path))) {
+        if (Autosaver::recoverable(path)) {
             const bool recover = m_interactive &&
                 QMessageBox::question(this, tr("Recover unsaved work?"),
                     tr("An autosave of %1 is newer than the saved session, probably from a crash. "
