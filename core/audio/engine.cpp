@@ -298,14 +298,19 @@ void Engine::mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, f
             right[dst + i] += clip.gain * r[src + i];
         }
     }
-    if (!any)
-        return;
-    const float gl = track.gainLeft * m_masterGain;
-    const float gr = track.gainRight * m_masterGain;
+    if (any)
+        addToOutput(left, right, track.gainLeft * m_masterGain, track.gainRight * m_masterGain,
+                    index, out, outChannels, offset, frames);
+}
+
+void Engine::addToOutput(const float *left, const float *right, float gainLeft, float gainRight,
+                         int index, float *const *out, int outChannels, int offset,
+                         int frames) noexcept
+{
     float peak = 0.0f;
     for (int i = 0; i < frames; ++i) {
-        const float l = left[i] * gl;
-        const float r = right[i] * gr;
+        const float l = left[i] * gainLeft;
+        const float r = right[i] * gainRight;
         peak = std::max(peak, std::max(std::fabs(l), std::fabs(r)));
         if (outChannels == 1) {
             out[0][offset + i] += 0.5f * (l + r);
@@ -360,21 +365,10 @@ void Engine::mixSynthTrack(const PlaybackPlan::PlannedTrack &track, int index, f
     const float *r = m_synthOut[std::size_t(2 * track.synthChannel + 1)];
     // FluidSynth already pans each voice (CC10); the track pan is applied on top, normalised so
     // that a centred track passes the synth's stereo image unchanged.
-    const float gl = track.gainLeft * m_masterGain * 1.41421356f;
-    const float gr = track.gainRight * m_masterGain * 1.41421356f;
-    float peak = 0.0f;
-    for (int i = 0; i < frames; ++i) {
-        const float a = l[i] * gl;
-        const float b = r[i] * gr;
-        peak = std::max(peak, std::max(std::fabs(a), std::fabs(b)));
-        if (outChannels == 1) {
-            out[0][offset + i] += 0.5f * (a + b);
-        } else {
-            out[0][offset + i] += a;
-            out[1][offset + i] += b;
-        }
-    }
-    meterTrack(index, peak);
+    constexpr float kCentreCompensation = 1.41421356f;
+    addToOutput(l, r, track.gainLeft * m_masterGain * kCentreCompensation,
+                track.gainRight * m_masterGain * kCentreCompensation, index, out, outChannels,
+                offset, frames);
 }
 
 } // namespace mirstudio

@@ -110,6 +110,9 @@ private:
     void mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
                        int outChannels, int offset, int frames) noexcept;
     void renderSynth(const PlaybackPlan &plan, int frames) noexcept;
+    /** Applies a track's left/right gains, meters it and adds it into `out` (audio thread). */
+    void addToOutput(const float *left, const float *right, float gainLeft, float gainRight,
+                     int index, float *const *out, int outChannels, int offset, int frames) noexcept;
     void mixSynthTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
                        int outChannels, int offset, int frames) noexcept;
     void meterTrack(int index, float peak) noexcept;
