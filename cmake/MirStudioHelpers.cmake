@@ -83,3 +83,10 @@ function(mirstudio_add_qtests_in)
     endif()
   endforeach()
 endfunction()
+
+# mirstudio_use_torch_pch(target)
+# Reuses the toolkit's precompiled <torch/torch.h> (about 25 s and 2 GiB to build once) so a
+# torch TU compiles in ~5 s instead of ~12 s. Only for targets under plugins/ (the layer rule).
+function(mirstudio_use_torch_pch target)
+  target_precompile_headers(${target} REUSE_FROM mirstudio_toolkit)
+endfunction()
