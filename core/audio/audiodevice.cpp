@@ -451,8 +451,11 @@ int AudioDevice::process(const void *input, void *output, unsigned long frames,
 
     constexpr unsigned long xrunFlags =
         paInputUnderflow | paInputOverflow | paOutputUnderflow | paOutputOverflow;
-    if (statusFlags & xrunFlags)
+    if (statusFlags & xrunFlags) {
         m_xruns.fetch_add(1, std::memory_order_relaxed);
+        if (m_processor)
+            m_processor->deviceXrun();
+    }
 
     const int outChannels = m_options.outputChannels;
     const int inChannels = m_options.inputChannels;

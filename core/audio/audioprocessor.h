@@ -20,6 +20,8 @@ public:
     virtual void process(const float *const *in, int inChannels, float *const *out, int outChannels,
                          int frames) noexcept = 0;
     virtual void release() {}
+    /** The device reported an xrun (called from the audio callback: realtime rules apply). */
+    virtual void deviceXrun() noexcept {}
 };
 
 } // namespace mirstudio

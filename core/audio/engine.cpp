@@ -46,6 +46,7 @@ void Engine::prepare(int sampleRate, int maxFrames)
     if (m_options.synth && (rateChanged || !m_synth.isLoaded()))
         m_synth.load(m_options.soundFont, m_sampleRate, m_options.synthGain);
     m_needChase = true;
+    m_processed = 0;
 }
 
 void Engine::release()
@@ -132,19 +133,17 @@ void Engine::applyCommands() noexcept
             m_playing = true;
             break;
         case Command::Pause:
-            m_playing = false;
-            m_synth.allSoundsOff();
-            m_needChase = true;
-            break;
         case Command::Stop:
-            m_playing = false;
-            m_position = 0;
-            m_synth.allSoundsOff();
-            m_needChase = true;
-            break;
         case Command::Seek:
-            m_position = c.frame;
+            if (c.type != Command::Seek)
+                m_playing = false;
+            if (c.type == Command::Stop)
+                m_position = 0;
+            else if (c.type == Command::Seek)
+                m_position = c.frame;
             m_synth.allSoundsOff();
+            if (m_current)
+                silenceMidiOutputs(*m_current);
             m_needChase = true;
             break;
         case Command::Loop:
@@ -152,6 +151,9 @@ void Engine::applyCommands() noexcept
             break;
         case Command::MasterGain:
             m_masterGain = c.value;
+            break;
+        case Command::Midi:
+            playMessage(MidiMessage::make(0, c.bytes[0], c.bytes[1], c.bytes[2]), -1);
             break;
         }
     }
@@ -180,6 +182,8 @@ void Engine::chase(const PlaybackPlan &plan) noexcept
     m_cursor = plan.firstEventAt(m_position);
     for (std::size_t i = 0; i < m_cursor; ++i) {
         const auto &e = plan.midiEvents[i];
+        if (plan.tracks[std::size_t(e.track)].midiOutPort >= 0)
+            continue;
         if (e.kind == PlaybackPlan::MidiEvent::Program)
             m_synth.programChange(e.channel, e.a);
         else if (e.kind == PlaybackPlan::MidiEvent::Control)
@@ -203,6 +207,12 @@ void Engine::process(const float *const *in, int inChannels, float *const *out, 
         m_needChase = true;
     }
     const bool usable = plan && m_maxFrames > 0 && plan->sampleRate == m_sampleRate;
+    takeLiveMidi(usable ? plan : nullptr);
+    if ((!usable || !m_playing) && m_synth.isLoaded() && frames > 0 && outChannels > 0) {
+        // Stopped: only live (thru) and auditioned notes sound.
+        m_synth.render(std::min(frames, m_maxFrames), m_synthOut.data());
+        mixSynth(usable ? plan : nullptr, out, outChannels, 0, std::min(frames, m_maxFrames));
+    }
     if (usable && m_playing && frames > 0 && outChannels > 0) {
         const bool loopValid = m_loop && plan->loopEnd > plan->loopStart;
         int done = 0;
@@ -218,6 +228,7 @@ void Engine::process(const float *const *in, int inChannels, float *const *out, 
             done += n;
             if (beforeLoopEnd && m_position >= plan->loopEnd) {
                 m_position = plan->loopStart;
+                silenceMidiOutputs(*plan);
                 m_needChase = true;
             }
         }
@@ -226,6 +237,7 @@ void Engine::process(const float *const *in, int inChannels, float *const *out, 
         Transport::raisePeak(m_transport.masterPeak[0], peakOf(out[0], frames));
         Transport::raisePeak(m_transport.masterPeak[1], peakOf(out[outChannels > 1 ? 1 : 0], frames));
     }
+    m_processed += std::max(0, frames);
     m_transport.playhead.store(m_position, std::memory_order_relaxed);
     m_transport.playing.store(m_playing, std::memory_order_relaxed);
     m_transport.looping.store(m_loop, std::memory_order_relaxed);
@@ -240,22 +252,107 @@ void Engine::process(const float *const *in, int inChannels, float *const *out, 
 void Engine::renderSegment(const PlaybackPlan &plan, float *const *out, int outChannels, int offset,
                            int frames) noexcept
 {
-    bool anyMidi = false;
     for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
         const auto &t = plan.tracks[i];
-        if (t.midi)
-            anyMidi = anyMidi || t.synthChannel >= 0;
-        else
+        if (!t.midi)
             mixAudioTrack(t, int(i), out, outChannels, offset, frames);
     }
-    if (!anyMidi || !m_synth.isLoaded())
-        return;
     renderSynth(plan, frames);
-    for (std::size_t i = 0; i < plan.tracks.size(); ++i) {
-        const auto &t = plan.tracks[i];
-        if (t.midi && t.synthChannel >= 0)
-            mixSynthTrack(t, int(i), out, outChannels, offset, frames);
+    if (m_synth.isLoaded())
+        mixSynth(&plan, out, outChannels, offset, frames);
+}
+
+void Engine::mixSynth(const PlaybackPlan *plan, float *const *out, int outChannels, int offset,
+                      int frames) noexcept
+{
+    std::uint32_t owned = 0;
+    if (plan) {
+        for (std::size_t i = 0; i < plan->tracks.size(); ++i) {
+            const auto &t = plan->tracks[i];
+            if (t.midi && t.synthChannel >= 0) {
+                owned |= 1u << t.synthChannel;
+                mixSynthTrack(t, int(i), out, outChannels, offset, frames);
+            }
+        }
     }
+    // Channels no track owns carry only thru/auditioned notes: centred, unity.
+    constexpr float kUnity = 1.0f;
+    for (int ch = 0; ch < EngineSynth::kChannels; ++ch) {
+        if (owned & (1u << ch))
+            continue;
+        addToOutput(m_synthOut[std::size_t(2 * ch)], m_synthOut[std::size_t(2 * ch + 1)],
+                    kUnity * m_masterGain, kUnity * m_masterGain, Transport::kMaxMeteredTracks,
+                    out, outChannels, offset, frames);
+    }
+}
+
+bool Engine::pushLiveMidi(const MidiMessage &message) noexcept
+{
+    if (m_liveIn.push(message))
+        return true;
+    m_droppedMidi.fetch_add(1, std::memory_order_relaxed);
+    return false;
+}
+
+bool Engine::sendMidi(std::uint8_t status, std::uint8_t data1, std::uint8_t data2)
+{
+    Command c;
+    c.type = Command::Midi;
+    c.bytes = {status, data1, data2};
+    return send(c);
+}
+
+void Engine::takeLiveMidi(const PlaybackPlan *plan) noexcept
+{
+    const int channel = plan ? plan->thruChannel : 0;
+    MidiMessage m;
+    while (m_liveIn.pop(m)) {
+        playMessage(m, channel);
+        // Device frames -> timeline: the block starts at m_position and at m_processed.
+        m.frame = m_playing ? std::max<std::int64_t>(0, m_position + (m.frame - m_processed))
+                            : m_position;
+        if (!m_recorded.push(m))
+            m_droppedMidi.fetch_add(1, std::memory_order_relaxed);
+    }
+}
+
+void Engine::playMessage(const MidiMessage &m, int channel) noexcept
+{
+    if (m.size < 2)
+        return;
+    const int ch = channel >= 0 ? channel : m.channel();
+    const int a = m.bytes[1] & 0x7F;
+    const int b = m.size > 2 ? (m.bytes[2] & 0x7F) : 0;
+    switch (m.status()) {
+    case 0x90:
+        if (b > 0) {
+            m_synth.noteOn(ch, a, b);
+            break;
+        }
+        [[fallthrough]];
+    case 0x80: m_synth.noteOff(ch, a); break;
+    case 0xB0: m_synth.controlChange(ch, a, b); break;
+    case 0xC0: m_synth.programChange(ch, a); break;
+    case 0xD0: m_synth.channelPressure(ch, a); break;
+    case 0xE0: m_synth.pitchBend(ch, a | (b << 7)); break;
+    default: break;
+    }
+}
+
+void Engine::pushMidiOut(const MidiMessage &m) noexcept
+{
+    if (!m_midiOut.push(m))
+        m_droppedMidi.fetch_add(1, std::memory_order_relaxed);
+}
+
+void Engine::silenceMidiOutputs(const PlaybackPlan &plan) noexcept
+{
+    for (std::size_t p = 0; p < plan.midiOutputs.size(); ++p)
+        for (std::uint8_t ch : {std::uint8_t(0), std::uint8_t(9)}) {
+            MidiMessage m = MidiMessage::make(m_position, std::uint8_t(0xB0 | ch), 123, 0);
+            m.port = std::uint8_t(p);
+            pushMidiOut(m);
+        }
 }
 
 void Engine::meterTrack(int index, float peak) noexcept
@@ -331,6 +428,17 @@ void Engine::renderSynth(const PlaybackPlan &plan, int frames) noexcept
         const std::int64_t now = m_position + local;
         while (m_cursor < events.size() && events[m_cursor].frame <= now) {
             const auto &e = events[m_cursor++];
+            const auto &track = plan.tracks[std::size_t(e.track)];
+            if (track.midiOutPort >= 0) {
+                static constexpr std::uint8_t kStatus[] = {0x80, 0xC0, 0xB0, 0x90};
+                if (e.kind == PlaybackPlan::MidiEvent::NoteOn && !track.audible)
+                    continue;
+                MidiMessage m = MidiMessage::make(e.frame, std::uint8_t(kStatus[e.kind] | e.channel),
+                                                  e.a, e.b, e.kind == PlaybackPlan::MidiEvent::Program ? 2 : 3);
+                m.port = std::uint8_t(track.midiOutPort);
+                pushMidiOut(m);
+                continue;
+            }
             switch (e.kind) {
             case PlaybackPlan::MidiEvent::NoteOn:
                 m_synth.noteOn(e.channel, e.a, e.b);

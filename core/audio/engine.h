@@ -3,12 +3,14 @@
 
 #include "core/audio/audioprocessor.h"
 #include "core/audio/enginesynth.h"
+#include "core/audio/midimessage.h"
 #include "core/audio/playbackplan.h"
 #include "core/audio/spscqueue.h"
 #include "core/audio/transport.h"
 
 #include <QString>
 
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <memory>
@@ -30,6 +32,13 @@ namespace mirstudio {
  * - prepare()/release(): a non-realtime thread while no stream runs (loads the synth).
  * - process(): the audio thread. It never locks, allocates, frees, logs or throws.
  *   recordXrun() may be called from the device callback.
+ *
+ * Live MIDI: pushLiveMidi() (the MIDI input thread, one producer) plays messages through the
+ * synth on the plan's thruChannel (the record-armed track's) at the next block, stopped or
+ * playing, and hands them on to readRecordedMidi() (one GUI consumer, for MidiRecorder).
+ * sendMidi() (GUI) plays a message now on the synth channel it names (auditioning). Events of
+ * tracks routed to a MIDI output are not voiced: they go to readMidiOut() (one consumer,
+ * MidiOutputRouter), with note-offs (CC 123) on stop, pause, seek and loop wrap.
  *
  * Output: out[0] left, out[1] right; with one output channel the mix is (L+R)/2; channels
  * beyond 2 are zeroed. Inputs are ignored (recording is the device layer's).
@@ -86,6 +95,23 @@ public:
     float takeMasterPeak(int channel);
     /** Device callback: counts an xrun the device reported. */
     void recordXrun() noexcept { m_transport.xruns.fetch_add(1, std::memory_order_relaxed); }
+    void deviceXrun() noexcept override { recordXrun(); }
+
+    /**
+     * MIDI input thread (exactly one producer): a live message for thru and recording. Its
+     * frame is in device frames since prepare() (MidiPorts stamping with
+     * AudioDevice::playheadNow(), minus the input latency); the engine re-stamps it to the
+     * timeline frame at which it happened (while playing) or the playhead (while stopped).
+     */
+    bool pushLiveMidi(const MidiMessage &message) noexcept;
+    /** GUI: plays a channel message now; its channel nibble is the synth channel (audition). */
+    bool sendMidi(std::uint8_t status, std::uint8_t data1, std::uint8_t data2);
+    /** GUI (one consumer): the live messages the audio thread played, with their input stamps. */
+    bool readRecordedMidi(MidiMessage &message) { return m_recorded.pop(message); }
+    /** MIDI output pump (one consumer): messages of tracks routed to MIDI outputs. */
+    bool readMidiOut(MidiMessage &message) { return m_midiOut.pop(message); }
+    /** Live or outgoing messages dropped because a ring was full. */
+    std::uint64_t droppedMidi() const { return m_droppedMidi.load(std::memory_order_relaxed); }
 
     /** After prepare(): whether the synth is loaded, and why not. */
     bool synthLoaded() const { return m_synth.isLoaded(); }
@@ -95,10 +121,11 @@ public:
 private:
     struct Command
     {
-        enum Type { Play, Pause, Stop, Seek, Loop, MasterGain };
+        enum Type { Play, Pause, Stop, Seek, Loop, MasterGain, Midi };
         Type type = Play;
         std::int64_t frame = 0;
         float value = 0.0f;
+        std::array<std::uint8_t, 3> bytes{};
     };
 
     bool send(const Command &c);
@@ -116,10 +143,23 @@ private:
     void mixSynthTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
                        int outChannels, int offset, int frames) noexcept;
     void meterTrack(int index, float peak) noexcept;
+    /** Plays one channel message on the synth, its channel replaced by `channel` when >= 0. */
+    void playMessage(const MidiMessage &m, int channel) noexcept;
+    void takeLiveMidi(const PlaybackPlan *plan) noexcept;
+    /** Mixes the synth channels: each voiced track's with its gains, the others centred. */
+    void mixSynth(const PlaybackPlan *plan, float *const *out, int outChannels, int offset,
+                  int frames) noexcept;
+    /** Note-offs (CC 123) to every MIDI output of `plan` (stop, seek, loop wrap). */
+    void silenceMidiOutputs(const PlaybackPlan &plan) noexcept;
+    void pushMidiOut(const MidiMessage &m) noexcept;
 
     Options m_options;
     EngineSynth m_synth;
     SpscQueue<Command> m_commands{256};
+    SpscQueue<MidiMessage> m_liveIn{1024};
+    SpscQueue<MidiMessage> m_recorded{4096};
+    SpscQueue<MidiMessage> m_midiOut{4096};
+    std::atomic<std::uint64_t> m_droppedMidi{0};
     Transport m_transport;
     std::atomic<std::uint64_t> m_overloads{0};
 
@@ -134,6 +174,7 @@ private:
     int m_sampleRate = 0;
     int m_maxFrames = 0;
     std::int64_t m_position = 0;
+    std::int64_t m_processed = 0; // frames processed since prepare(): the device's frame clock
     bool m_playing = false;
     bool m_loop = false;
     bool m_needChase = true;

@@ -102,6 +102,18 @@ void EngineSynth::controlChange(int channel, int controller, int value) noexcept
         fluid_synth_cc(synthOf(m_synth), channel, controller, value);
 }
 
+void EngineSynth::pitchBend(int channel, int value) noexcept
+{
+    if (m_synth)
+        fluid_synth_pitch_bend(synthOf(m_synth), channel, value);
+}
+
+void EngineSynth::channelPressure(int channel, int value) noexcept
+{
+    if (m_synth)
+        fluid_synth_channel_pressure(synthOf(m_synth), channel, value);
+}
+
 void EngineSynth::allSoundsOff() noexcept
 {
     if (!m_synth)

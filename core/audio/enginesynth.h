@@ -40,6 +40,10 @@ public:
     void noteOff(int channel, int pitch) noexcept;
     void programChange(int channel, int program) noexcept;
     void controlChange(int channel, int controller, int value) noexcept;
+    /** Pitch bend, 14-bit value 0..16383 (8192 = centre). */
+    void pitchBend(int channel, int value) noexcept;
+    /** Channel pressure (aftertouch) 0..127. */
+    void channelPressure(int channel, int value) noexcept;
     /** Silences every voice now and resets the controllers (stop, seek, loop wrap). */
     void allSoundsOff() noexcept;
     /**

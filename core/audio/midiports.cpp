@@ -96,6 +96,7 @@ struct MidiPorts::Private
     int sampleRate = 48000;
     std::chrono::steady_clock::time_point epoch = std::chrono::steady_clock::now();
     PlayheadSource playhead;
+    InputListener listener;
     std::atomic<int> inputLatency{0};
     std::atomic<std::int64_t> dropped{0};
     SpscQueue<Event> queue{kQueueCapacity};
@@ -130,6 +131,10 @@ struct MidiPorts::Private
         event.size = std::uint8_t(message->size());
         for (std::size_t i = 0; i < message->size(); ++i)
             event.bytes[i] = (*message)[i];
+        if (self->listener) {
+            self->listener(event);
+            return;
+        }
         if (!self->queue.push(event))
             self->dropped.fetch_add(1, std::memory_order_relaxed);
     }
@@ -161,6 +166,11 @@ MidiPorts::~MidiPorts()
 void MidiPorts::setPlayheadSource(PlayheadSource source)
 {
     d->playhead = std::move(source);
+}
+
+void MidiPorts::setInputListener(InputListener listener)
+{
+    d->listener = std::move(listener);
 }
 
 void MidiPorts::setInputLatencyFrames(int frames)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/audio/midimessage.h"
+
 #include <QList>
 #include <QString>
 
@@ -37,12 +39,13 @@ public:
         QString name; ///< on JACK the full port name, "client:port"
     };
 
-    struct Event
-    {
-        std::int64_t frame = 0;            ///< playhead at arrival minus the input latency
-        std::uint8_t size = 0;             ///< 1..3 bytes used
-        std::array<std::uint8_t, 3> bytes{};
-    };
+    /** A received message: frame = playhead at arrival minus the input latency. */
+    using Event = MidiMessage;
+    /**
+     * Called on the MIDI input thread for every received message instead of the ring (e.g.
+     * Engine::pushLiveMidi, for thru and recording). Must be realtime-safe.
+     */
+    using InputListener = std::function<void(const MidiMessage &)>;
 
     using PlayheadSource = std::function<std::int64_t()>;
 
@@ -65,6 +68,8 @@ public:
 
     /** Playhead read by the input callback; must be realtime-safe. Set before openInput(). */
     void setPlayheadSource(PlayheadSource source);
+    /** Sets the input listener; call before openInput() (not while input is open). */
+    void setInputListener(InputListener listener);
     /** Frames subtracted from each arrival stamp (the input latency). Any thread. */
     void setInputLatencyFrames(int frames);
     /** The default clock: steady-clock time since construction, in frames. Any thread. */

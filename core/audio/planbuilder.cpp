@@ -141,7 +141,16 @@ std::shared_ptr<const PlaybackPlan> PlanBuilder::build(const SessionData &sessio
                     drums = (any ? drums : true) && n.channel == 9;
                     any = true;
                 }
-            if (drums) {
+            if (!track.midiOutput.isEmpty()) {
+                // Sent to a MIDI output instead of the synth, on channel 10 for drums, else 1.
+                const std::string port = track.midiOutput.toStdString();
+                auto it = std::find(plan->midiOutputs.begin(), plan->midiOutputs.end(), port);
+                if (it == plan->midiOutputs.end())
+                    it = plan->midiOutputs.insert(plan->midiOutputs.end(), port);
+                pt.midiOutPort = int(it - plan->midiOutputs.begin());
+                for (const Clip &c : track.clips)
+                    addMidiClip(session, c, ti, drums ? 9 : 0, *plan);
+            } else if (drums) {
                 pt.synthChannel = 9;
             } else if (nextMelodic < 15) {
                 pt.synthChannel = nextMelodic < 9 ? nextMelodic : nextMelodic + 1;
@@ -149,6 +158,10 @@ std::shared_ptr<const PlaybackPlan> PlanBuilder::build(const SessionData &sessio
             } else {
                 m_warnings << QStringLiteral("MIDI track '%1' is not voiced: the synth has 16 "
                                              "channels").arg(track.name);
+            }
+            if (pt.synthChannel >= 0 && track.recordArm && plan->thruTrack < 0) {
+                plan->thruChannel = pt.synthChannel;
+                plan->thruTrack = ti;
             }
             if (pt.synthChannel >= 0)
                 for (const Clip &c : track.clips)

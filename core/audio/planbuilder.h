@@ -22,7 +22,10 @@ namespace mirstudio {
  *
  * Synth channels: a MIDI track whose notes are all on channel 9 gets the GM drum channel 9;
  * the others get 0..15 skipping 9, in track order. Beyond that (more than 15 melodic tracks)
- * a track gets synthChannel -1 and is silent; warnings() says which.
+ * a track gets synthChannel -1 and is silent; warnings() says which. A MIDI track with a
+ * `midiOutput` gets no synth channel: its events go to that output port (midiOutPort).
+ * Live MIDI input plays through the first record-armed, voiced MIDI track (thruChannel); with
+ * none armed, through synth channel 0.
  *
  * Decoded audio and parsed MIDI files are cached by path, so rebuilding after an edit only
  * decodes new files and plans share their audio. A missing or unreadable file throws

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace mirstudio {
@@ -55,6 +56,7 @@ public:
         float gainLeft = 0.70710678f;
         float gainRight = 0.70710678f;
         int synthChannel = -1; // MIDI tracks: 0..15, -1 when not voiced (more than 16 MIDI tracks)
+        int midiOutPort = -1;  // MIDI tracks sent to a MIDI output: index into midiOutputs
         std::vector<ClipPlacement> clips;
     };
 
@@ -65,6 +67,12 @@ public:
     std::int64_t loopEnd = 0;
     bool loopEnabled = false;
     std::int64_t length = 0; // the end of the last clip or MIDI event, in frames
+    /** MIDI output ports (RtMidi destination names) that tracks are routed to. */
+    std::vector<std::string> midiOutputs;
+    /** Synth channel that live MIDI input plays through (thru): the record-armed MIDI track's. */
+    int thruChannel = 0;
+    /** The plan track of thruChannel, or -1 (then thru is mixed at unity, centred). */
+    int thruTrack = -1;
 
     /** Left and right gains of the constant-power pan law for `pan` in -1..1 (clamped). */
     static void panGains(double pan, float &left, float &right);

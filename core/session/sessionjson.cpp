@@ -125,6 +125,8 @@ QJsonObject writeTrack(const Track &t)
         {QStringLiteral("stems"), stems},
         {QStringLiteral("items"), items},
     };
+    if (!t.midiOutput.isEmpty())
+        o.insert(QStringLiteral("midiOutput"), t.midiOutput);
     putProvenance(o, t.provenance);
     return o;
 }
@@ -420,6 +422,7 @@ public:
         t.mute = boolean(o, QStringLiteral("mute"), path, false);
         t.solo = boolean(o, QStringLiteral("solo"), path, false);
         t.recordArm = boolean(o, QStringLiteral("recordArm"), path, false);
+        t.midiOutput = string(o, QStringLiteral("midiOutput"), path);
         const QString colour = string(o, QStringLiteral("colour"), path);
         if (!colour.isEmpty()) {
             t.colour = QColor::fromString(colour);

@@ -33,6 +33,7 @@ struct Track
     bool mute = false;
     bool solo = false;
     bool recordArm = false;
+    QString midiOutput; // MIDI tracks: empty = the GM synth, else a MIDI output port's name
     QColor colour;
     std::vector<Clip> clips;
     std::vector<StemLane> stems;

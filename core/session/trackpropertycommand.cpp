@@ -21,6 +21,7 @@ QString label(TrackPropertyCommand::Property p)
     case P::Solo: return QCoreApplication::translate("mirstudio", "Solo track");
     case P::RecordArm: return QCoreApplication::translate("mirstudio", "Arm track for recording");
     case P::Colour: return QCoreApplication::translate("mirstudio", "Change track colour");
+    case P::MidiOutput: return QCoreApplication::translate("mirstudio", "Route track to MIDI output");
     }
     return QString();
 }
@@ -49,6 +50,7 @@ QVariant TrackPropertyCommand::value(const Session &session, const TrackId &id, 
     case Property::Solo: return t->solo;
     case Property::RecordArm: return t->recordArm;
     case Property::Colour: return t->colour;
+    case Property::MidiOutput: return t->midiOutput;
     }
     return {};
 }
@@ -66,6 +68,7 @@ void TrackPropertyCommand::apply(const QVariant &v)
     case Property::Solo: t->solo = v.toBool(); break;
     case Property::RecordArm: t->recordArm = v.toBool(); break;
     case Property::Colour: t->colour = v.value<QColor>(); break;
+    case Property::MidiOutput: t->midiOutput = v.toString(); break;
     }
     m_session->notifyTrackChanged(m_track);
 }

@@ -12,13 +12,13 @@ class Session;
 
 /**
  * Sets one common field of a track: name (QString), gain in dB and pan (double), mute, solo,
- * record-arm (bool) or colour (QColor). Continuous changes (gain, pan) of the same track merge
+ * record-arm (bool), colour (QColor) or MIDI output port (QString, empty = synth). Continuous changes (gain, pan) of the same track merge
  * into one undo step, so a fader drag is undone at once. Owned by the undo stack; GUI thread.
  */
 class TrackPropertyCommand : public QUndoCommand
 {
 public:
-    enum class Property { Name, GainDb, Pan, Mute, Solo, RecordArm, Colour };
+    enum class Property { Name, GainDb, Pan, Mute, Solo, RecordArm, Colour, MidiOutput };
 
     TrackPropertyCommand(Session *session, const TrackId &id, Property property,
                          const QVariant &value, QUndoCommand *parent = nullptr);
