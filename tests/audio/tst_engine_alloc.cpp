@@ -75,10 +75,13 @@ private Q_SLOTS:
             for (int k = 0; k < 3; ++k)
                 notes.push_back({48 + (i % 12) + 4 * k, 90, std::int64_t(i) * 192, 300, 0});
         s.tracks.push_back(midiTrack(notes, 48000 * 3));
+        s.tracks.back().recordArm = true; // live input plays through it
+        s.tracks.push_back(midiTrack(notes, 48000 * 3));
+        s.tracks.back().midiOutput = QStringLiteral("outboard:in"); // goes to the MIDI-out ring
         s.loop = {0, 96000, true};
         PlanBuilder builder;
         const auto plan = builder.build(s);
-        QCOMPARE(plan->midiEvents.size(), std::size_t(180));
+        QCOMPARE(plan->midiEvents.size(), std::size_t(360));
         Engine::Options o;
         o.soundFont = SoundFontLocator::smallSoundFont();
         Engine engine(o);
@@ -92,9 +95,11 @@ private Q_SLOTS:
         // (no unarmed warm-up: FluidSynth 2.3 with the SoundFont loaded and preallocated
         // polyphony allocates nothing even for the very first notes)
         // WHEN 6000 blocks (16 s: eight loop wraps) are processed while armed, with commands
-        // arriving through the queue: seeks, pause/play, master gain, loop off and on
+        // arriving through the queue: seeks, pause/play, master gain, loop off and on, live MIDI
+        // (notes, pitch bend, controllers) and auditioned notes; the rings are drained outside
         AllocationCounter::reset();
         float peak = 0.0f;
+        int messagesOut = 0;
         for (int i = 0; i < 6000; ++i) {
             if (i % 700 == 350)
                 QVERIFY(engine.seek(std::int64_t(i % 5) * 9000));
@@ -108,15 +113,28 @@ private Q_SLOTS:
                 QVERIFY(engine.setLoopEnabled(false));
             if (i == 4300)
                 QVERIFY(engine.setLoopEnabled(true));
+            if (i % 40 == 0)
+                engine.pushLiveMidi(MidiMessage::make(0, 0x90, std::uint8_t(60 + i % 12), 100));
+            if (i % 40 == 20)
+                engine.pushLiveMidi(MidiMessage::make(0, 0x80, std::uint8_t(60 + (i - 20) % 12), 0));
+            if (i % 90 == 5)
+                engine.pushLiveMidi(MidiMessage::make(0, 0xE0, 0, std::uint8_t(i % 128)));
+            if (i % 300 == 7)
+                engine.sendMidi(0x95, 72, 80);
             AllocationCounter::arm();
             engine.process(nullptr, 0, out, 2, i % 7 == 0 ? 97 : 128);
             AllocationCounter::disarm();
+            MidiMessage drained;
+            while (engine.readRecordedMidi(drained) || engine.readMidiOut(drained))
+                ++messagesOut;
             peak = std::max(peak, std::max(std::fabs(l[0]), std::fabs(r[5])));
         }
         // THEN process() made no allocation and no free, and it really played
         QCOMPARE(AllocationCounter::allocations(), std::uint64_t(0));
         QCOMPARE(AllocationCounter::frees(), std::uint64_t(0));
         QVERIFY(peak > 0.01f);
+        QVERIFY(messagesOut > 300); // live messages recorded and routed events sent
+        QCOMPARE(engine.droppedMidi(), std::uint64_t(0));
         QVERIFY(engine.takeTrackPeak(2) > 0.0f); // the synth track sounded
         QVERIFY(engine.isPlaying());
         QVERIFY(engine.playhead() < 96000);
