@@ -7,8 +7,7 @@
 // Usage: bench_engine [seconds-per-case] [out.md]   (writes a Markdown table)
 #include "core/audio/engine.h"
 #include "core/audio/planbuilder.h"
-#include "core/session/sessionjson.h"
-#include "tests/audio/enginetestutil.h"
+#include "tests/benchmarks/benchsession.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -37,29 +36,6 @@ struct Stats
     double rms = 0;      // of the output, to show the mix really plays
     bool synth = false;  // whether the SoundFont loaded
 };
-
-/**
- * The bundled demo session (4 MIDI tracks voiced by the synth; its rendered mix stays muted)
- * resampled to 48 kHz, plus `stems` stereo audio stems of 30 s, panned across the field.
- * With stems = 0 and withMidi = false: an empty session (the baseline).
- */
-SessionData benchSession(const QTemporaryDir &dir, int stems, bool withMidi)
-{
-    SessionData s;
-    if (withMidi)
-        s = SessionJson::readFile(QStringLiteral(MIRSTUDIO_DEMO_SESSION));
-    s.sampleRate = kRate;
-    const std::int64_t frames = 30LL * kRate;
-    for (int k = 0; k < stems; ++k) {
-        SourceId id;
-        enginetest::addSource(s, dir, k, 2, frames, &id);
-        Track t = enginetest::audioTrack(id, 0, 0, frames, -24.0);
-        t.pan = (k % 5 - 2) * 0.3;
-        s.tracks.push_back(t);
-    }
-    s.loop = {0, 19LL * kRate, true};
-    return s;
-}
 
 Stats run(const std::shared_ptr<const PlaybackPlan> &plan, bool synth, int frames, double seconds)
 {
@@ -112,17 +88,10 @@ int main(int argc, char **argv)
     const QString outPath = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     QTemporaryDir dir;
     PlanBuilder builder;
-    const auto full = builder.build(benchSession(dir, 16, true));
-    const auto empty = builder.build(benchSession(dir, 0, false));
+    const auto full = builder.build(benchSession(dir, 16, true, kRate));
+    const auto empty = builder.build(benchSession(dir, 0, false, kRate));
 
-    // The other core is busy with a compute thread, as when a model runs beside playback.
-    std::atomic<bool> stop{false};
-    std::thread load([&] {
-        volatile double x = 1.0;
-        while (!stop.load(std::memory_order_relaxed))
-            for (int i = 0; i < 100000; ++i)
-                x = x * 1.0000001 + 1e-9;
-    });
+    CoreLoad load; // the other core is busy, as when a model runs beside playback
 
     QString table;
     QTextStream t(&table);
@@ -138,8 +107,6 @@ int main(int argc, char **argv)
           << st.overBudget << " of " << st.blocks << " | " << QString::number(st.rms, 'f', 4) << " | "
           << (st.synth ? "loaded" : "NOT loaded") << " |\n";
     }
-    stop = true;
-    load.join();
     QTextStream(stdout) << table;
     if (!outPath.isEmpty()) {
         QFile f(outPath);
