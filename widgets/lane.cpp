@@ -29,6 +29,14 @@ void Lane::setPreferredHeight(int height)
     updateGeometry();
 }
 
+void Lane::setSelectedClips(const QSet<ClipId> &clips)
+{
+    if (clips == m_selected)
+        return;
+    m_selected = clips;
+    update();
+}
+
 QSize Lane::sizeHint() const
 {
     return {m_axis->viewWidth(), m_preferredHeight};

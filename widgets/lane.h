@@ -3,6 +3,7 @@
 
 #include "core/session/typedid.h"
 
+#include <QSet>
 #include <QWidget>
 
 namespace mirstudio::widgets {
@@ -34,6 +35,13 @@ public:
     double playheadSeconds() const { return m_playheadSeconds; }
     void setPlayheadSeconds(double seconds);
 
+    /** The clips drawn as selected; the timeline sets them. */
+    bool isSelected(const ClipId &clip) const { return m_selected.contains(clip); }
+    void setSelectedClips(const QSet<ClipId> &clips);
+
+    /** Whether the timeline selects clips by clicks on this lane (editor lanes take clicks). */
+    bool selectsClips() const { return m_selectsClips; }
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -42,6 +50,7 @@ protected:
     virtual void paintLane(QPainter &painter, const QRect &dirty) = 0;
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void setSelectsClips(bool on) { m_selectsClips = on; }
 
 private:
     int playheadX() const;
@@ -50,6 +59,8 @@ private:
     TrackId m_track;
     int m_preferredHeight = 80;
     double m_playheadSeconds = -1.0;
+    QSet<ClipId> m_selected;
+    bool m_selectsClips = false;
 };
 
 } // namespace mirstudio::widgets
