@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/analysis/spectrogramcomputer.h"
+
+#include "core/analysis/fftwplancache.h"
+#include "core/media/audiodata.h"
+
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+namespace mirstudio {
+
+SpectrogramComputer::SpectrogramComputer(const SpectrogramParams &params)
+    : m_params(params)
+    , m_window(params.windowCoefficients())
+    , m_plan(FftwPlanCache::instance().r2c(params.windowSize))
+    , m_in(fftwf_alloc_real(std::size_t(params.windowSize)))
+    , m_out(fftwf_alloc_complex(std::size_t(params.bins())))
+{
+    // |X[k]| of a unit sine is sum(w)/2; scale power so that it reads 1.0.
+    const double half = std::accumulate(m_window.begin(), m_window.end(), 0.0) / 2.0;
+    m_scale = float(1.0 / (half * half));
+}
+
+SpectrogramComputer::~SpectrogramComputer()
+{
+    fftwf_free(m_in);
+    fftwf_free(m_out);
+}
+
+void SpectrogramComputer::loadFrame(const media::AudioData &audio, std::int64_t centre)
+{
+    const int n = m_params.windowSize;
+    const std::int64_t total = audio.frames();
+    const std::int64_t begin = centre - n / 2;
+    const std::int64_t from = std::max<std::int64_t>(0, begin);
+    const std::int64_t to = std::min<std::int64_t>(total, begin + n);
+    std::fill(m_in, m_in + n, 0.0f);
+    const int channels = audio.channelCount();
+    const bool single = m_params.channel >= 0 && m_params.channel < channels;
+    if (single || channels == 1) {
+        const float *src = audio.channels[std::size_t(single ? m_params.channel : 0)].data();
+        for (std::int64_t s = from; s < to; ++s)
+            m_in[s - begin] = src[s] * m_window[std::size_t(s - begin)];
+        return;
+    }
+    const float mean = 1.0f / float(std::max(1, channels));
+    for (int c = 0; c < channels; ++c) {
+        const float *src = audio.channels[std::size_t(c)].data();
+        for (std::int64_t s = from; s < to; ++s)
+            m_in[s - begin] += src[s];
+    }
+    for (std::int64_t s = from; s < to; ++s)
+        m_in[s - begin] *= mean * m_window[std::size_t(s - begin)];
+}
+
+SpectrogramTile SpectrogramComputer::compute(const media::AudioData &audio, std::int64_t first,
+                                             int count)
+{
+    SpectrogramTile tile;
+    tile.firstFrame = first;
+    tile.bins = m_params.bins();
+    const long long available = m_params.frameCount(audio.frames());
+    tile.frames = int(std::clamp<long long>(available - first, 0, count));
+    tile.power.resize(std::size_t(tile.frames) * std::size_t(tile.bins));
+    for (int f = 0; f < tile.frames; ++f) {
+        loadFrame(audio, (first + f) * m_params.hop);
+        fftwf_execute_dft_r2c(m_plan, m_in, m_out);
+        float *dst = tile.power.data() + std::size_t(f) * std::size_t(tile.bins);
+        for (int b = 0; b < tile.bins; ++b)
+            dst[b] = (m_out[b][0] * m_out[b][0] + m_out[b][1] * m_out[b][1]) * m_scale;
+    }
+    return tile;
+}
+
+} // namespace mirstudio
