@@ -3,6 +3,8 @@
 
 #include "core/analysis/spectrogramcomputer.h"
 #include "core/media/audiodata.h"
+#include "core/media/audiofile.h"
+#include "core/media/mediaerror.h"
 
 #include <QMutexLocker>
 
@@ -32,6 +34,31 @@ void SpectrogramTileCache::removeSource(const SourceId &source)
     QMutexLocker lock(&m_mutex);
     dropSourceLocked(source);
     m_sources.remove(source);
+}
+
+void SpectrogramTileCache::loadSource(const SourceId &source, const QString &path)
+{
+    if (m_loading.contains(source) || audio(source))
+        return;
+    m_loading.insert(source);
+    m_pool.start([this, source, path] {
+        std::shared_ptr<const media::AudioData> data;
+        QString error;
+        try {
+            data = std::make_shared<const media::AudioData>(media::readAudio(path));
+        } catch (const media::MediaError &e) {
+            error = e.text();
+        }
+        QMetaObject::invokeMethod(this, [this, source, data, error] {
+            m_loading.remove(source);
+            if (!data) {
+                Q_EMIT loadFailed(source, error);
+                return;
+            }
+            setSource(source, data);
+            Q_EMIT sourceReady(source);
+        }, Qt::QueuedConnection);
+    });
 }
 
 void SpectrogramTileCache::dropSourceLocked(const SourceId &source)

@@ -45,6 +45,11 @@ public:
     /** Registers (or replaces) the audio of `source`; replacing drops its tiles. */
     void setSource(const SourceId &source, std::shared_ptr<const media::AudioData> audio);
     void removeSource(const SourceId &source);
+    /**
+     * Decodes the audio file at `path` on a worker and registers it as `source`; sourceReady()
+     * follows (or loadFailed()). Does nothing when the source is known or already loading.
+     */
+    void loadSource(const SourceId &source, const QString &path);
     std::shared_ptr<const media::AudioData> audio(const SourceId &source) const;
 
     /** Spectrogram frames of `source` under `params` (0 when the source is unknown). */
@@ -69,6 +74,9 @@ public:
 Q_SIGNALS:
     /** A tile of `source` is now cached (emitted on the cache's thread). */
     void tileReady(const mirstudio::SourceId &source, int tile);
+    /** loadSource() finished: the source's tiles can now be requested. */
+    void sourceReady(const mirstudio::SourceId &source);
+    void loadFailed(const mirstudio::SourceId &source, const QString &message);
 
 private:
     struct Entry
@@ -88,6 +96,7 @@ private:
     QHash<SpectrogramTileKey, Entry> m_tiles;
     std::list<SpectrogramTileKey> m_lru; // front = most recently used
     QSet<SpectrogramTileKey> m_pending;
+    QSet<SourceId> m_loading; // GUI thread only
     std::size_t m_bytes = 0;
     std::atomic<std::uint64_t> m_computed{0};
     QThreadPool m_pool;

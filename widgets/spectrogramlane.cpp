@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "widgets/spectrogramlane.h"
+
+#include "core/analysis/spectrogramtilecache.h"
+#include "core/session/session.h"
+#include "widgets/lanepainting.h"
+#include "widgets/timeaxis.h"
+
+#include <QImage>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace mirstudio::widgets {
+
+SpectrogramLane::SpectrogramLane(TimeAxis *axis, Session *session, const TrackId &track,
+                                 SpectrogramTileCache *cache, QWidget *parent)
+    : Lane(axis, track, parent), m_session(session), m_cache(cache)
+{
+    setPreferredHeight(160);
+    connect(cache, &SpectrogramTileCache::tileReady, this,
+            [this](const SourceId &source, int) { sourceChanged(source); });
+    connect(cache, &SpectrogramTileCache::sourceReady, this, &SpectrogramLane::sourceChanged);
+    connect(session, &Session::clipChanged, this, [this] { update(); });
+    connect(session, &Session::clipAdded, this, [this] { update(); });
+    connect(session, &Session::clipRemoved, this, [this] { update(); });
+    connect(session, &Session::sessionReset, this, [this] { update(); });
+}
+
+void SpectrogramLane::setParams(const SpectrogramParams &params)
+{
+    m_params = params;
+    update();
+}
+
+void SpectrogramLane::setFrequencyScale(FrequencyAxis::Scale scale)
+{
+    m_scale = scale;
+    update();
+}
+
+void SpectrogramLane::setColourMap(ColourMap::Name name)
+{
+    m_colours = ColourMap(name);
+    update();
+}
+
+void SpectrogramLane::setDbRange(float floorDb, float ceilingDb)
+{
+    m_floorDb = floorDb;
+    m_ceilingDb = std::max(ceilingDb, floorDb + 1.0f);
+    update();
+}
+
+void SpectrogramLane::sourceChanged(const SourceId &source)
+{
+    const Track *track = m_session->track(trackId());
+    if (!track)
+        return;
+    for (const Clip &c : track->clips)
+        if (c.source == source) {
+            update();
+            return;
+        }
+}
+
+std::vector<SpectrogramLane::RowBins> SpectrogramLane::rowBins(double sampleRate) const
+{
+    const int h = std::max(1, height());
+    const double nyquist = sampleRate / 2.0;
+    const FrequencyAxis axis = m_scale == FrequencyAxis::Scale::PianoKey
+                                   ? FrequencyAxis::pianoKeys()
+                                   : FrequencyAxis(m_scale, 0.0, nyquist);
+    const double binsPerHz = double(m_params.windowSize) / sampleRate;
+    const float lastBin = float(m_params.bins() - 1);
+    std::vector<RowBins> rows(static_cast<std::size_t>(h));
+    for (int y = 0; y < h; ++y) {
+        // Row y spans fractions [1 - (y+1)/h, 1 - y/h] (top row = highest frequency).
+        const double lo = axis.hzForFraction(1.0 - double(y + 1) / h) * binsPerHz;
+        const double hi = axis.hzForFraction(1.0 - double(y) / h) * binsPerHz;
+        rows[std::size_t(y)] = {std::clamp(float(lo), 0.0f, lastBin), std::clamp(float(hi), 0.0f, lastBin)};
+    }
+    return rows;
+}
+
+void SpectrogramLane::paintLane(QPainter &p, const QRect &dirty)
+{
+    p.fillRect(dirty, laneBackground());
+    m_readyColumns = m_missingColumns = 0;
+    const Track *track = m_session->track(trackId());
+    if (!track)
+        return;
+    for (const Clip &clip : track->clips) {
+        const auto source = m_session->mediaPool().source(clip.source);
+        if (!source || source->kind != MediaSource::Kind::Audio)
+            continue;
+        if (!m_cache->audio(clip.source))
+            m_cache->loadSource(clip.source, source->path);
+        paintClip(p, clip, *source, dirty);
+    }
+}
+
+void SpectrogramLane::paintClip(QPainter &p, const Clip &clip, const MediaSource &source,
+                                const QRect &dirty)
+{
+    const TimeAxis &ax = *axis();
+    const int x0 = std::max(dirty.left(), int(std::floor(ax.xForFrame(clip.start))));
+    const int x1 = std::min(dirty.right(), int(std::ceil(ax.xForFrame(clip.start + clip.length))) - 1);
+    if (x1 < x0 || !m_cache->audio(clip.source))
+        return;
+    const double rate = source.sampleRate > 0 ? source.sampleRate : ax.sampleRate();
+    const std::vector<RowBins> rows = rowBins(rate);
+    const int h = int(rows.size());
+    QImage image(x1 - x0 + 1, h, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    const float range = m_ceilingDb - m_floorDb;
+    const double clipStartSeconds = double(clip.start) / ax.sampleRate();
+    const std::int64_t lastFrame = m_cache->frameCount(clip.source, m_params) - 1;
+    std::shared_ptr<const SpectrogramTile> tile;
+    for (int x = x0; x <= x1; ++x) {
+        const double sample = (ax.secondsForX(x + 0.5) - clipStartSeconds) * rate + double(clip.offset);
+        const std::int64_t frame = std::min(lastFrame, std::int64_t(std::llround(sample / m_params.hop)));
+        if (frame < 0)
+            continue;
+        const int index = int(frame / SpectrogramTileCache::framesPerTile);
+        if (!tile || index != int(tile->firstFrame / SpectrogramTileCache::framesPerTile))
+            tile = m_cache->tile({clip.source, m_params, index});
+        if (!tile) {
+            ++m_missingColumns;
+            continue;
+        }
+        const int f = int(frame - tile->firstFrame);
+        if (f >= tile->frames)
+            continue;
+        ++m_readyColumns;
+        const float *column = tile->power.data() + std::size_t(f) * std::size_t(tile->bins);
+        for (int y = 0; y < h; ++y) {
+            const RowBins &r = rows[std::size_t(y)];
+            float v = column[int(std::lround(r.low))];
+            for (int b = int(std::ceil(r.low)); b <= int(r.high); ++b)
+                v = std::max(v, column[b]);
+            const float fraction = (SpectrogramTile::db(v) - m_floorDb) / range;
+            reinterpret_cast<QRgb *>(image.scanLine(y))[x - x0] = m_colours.colourFor(fraction);
+        }
+    }
+    p.drawImage(x0, 0, image);
+}
+
+} // namespace mirstudio::widgets
