@@ -3,6 +3,8 @@
 
 #include <QPainter>
 
+#include <algorithm>
+
 namespace mirstudio::widgets {
 
 QColor laneBackground()
@@ -17,6 +19,12 @@ QColor trackColour(const QColor &colour, int fallbackIndex)
     return QColor::fromHsv((fallbackIndex * 67 + 200) % 360, 150, 210);
 }
 
+QColor readableOnDark(const QColor &colour)
+{
+    const QColor hsl = colour.toHsl();
+    return QColor::fromHsl(hsl.hslHue(), hsl.hslSaturation(), std::max(hsl.lightness(), 175));
+}
+
 void paintClipBox(QPainter &painter, const QRectF &box, const QColor &colour, bool selected,
                   const QString &title)
 {
@@ -26,7 +34,7 @@ void paintClipBox(QPainter &painter, const QRectF &box, const QColor &colour, bo
     painter.setPen(QPen(selected ? QColor(255, 255, 255) : colour.darker(130), selected ? 2 : 1));
     painter.drawRect(box.adjusted(0.5, 0.5, -0.5, -0.5));
     if (!title.isEmpty() && box.width() > 30) {
-        painter.setPen(colour.lighter(140));
+        painter.setPen(readableOnDark(colour));
         painter.drawText(box.adjusted(4, 1, -2, 0), Qt::AlignLeft | Qt::AlignTop, title);
     }
 }

@@ -13,6 +13,8 @@ namespace mirstudio::widgets {
 QColor laneBackground();
 /** A track's colour, or a stable colour derived from `fallbackIndex` when it has none. */
 QColor trackColour(const QColor &colour, int fallbackIndex);
+/** `colour` lightened until it reads on the dark lane background (text, lines). */
+QColor readableOnDark(const QColor &colour);
 /** Draws a clip's box (fill, outline, selection, title) clipped to the painter's clip. */
 void paintClipBox(QPainter &painter, const QRectF &box, const QColor &colour, bool selected,
                   const QString &title);

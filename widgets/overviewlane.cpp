@@ -95,11 +95,11 @@ void OverviewLane::paintAnnotations(QPainter &p, const Track &track, const QColo
             fill.setAlpha(60);
             p.fillRect(QRectF(x0, 4, x1 - x0, height() - 8), fill);
         }
-        p.setPen(colour);
+        p.setPen(readableOnDark(colour).darker(150));
         p.drawLine(QPointF(x0 + 0.5, 0), QPointF(x0 + 0.5, height()));
         const QString text = item.kind == AnnotationItem::Kind::Value
             ? QString::number(item.value, 'g', 4) : item.text;
-        p.setPen(colour.lighter(150));
+        p.setPen(readableOnDark(colour));
         p.drawText(QRectF(x0 + 3, 2, 200, height() - 4), Qt::AlignLeft | Qt::AlignTop, text);
     }
 }

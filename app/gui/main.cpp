@@ -35,9 +35,12 @@ int main(int argc, char **argv)
         window.resize(1600, 1000);
     window.show();
     const bool opened = window.openSession(session);
+    if (!shot)
+        window.startAudio(); // no device is a normal state: the status bar says so
     if (shot) {
         const QString out = parser.value(screenshot);
         QTimer::singleShot(300, &window, [&window, out, opened] {
+            window.settleForScreenshot();
             const bool ok = window.grab().save(out);
             if (!ok)
                 qCritical("cannot write %s", qPrintable(out));

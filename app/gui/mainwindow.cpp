@@ -1,20 +1,41 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/mediaimporter.h"
+#include "app/gui/playbackcontroller.h"
+#include "app/gui/preferencesdialog.h"
+#include "app/gui/sessionexporter.h"
+#include "core/audio/midiports.h"
 #include "core/session/autosaver.h"
 #include "core/session/session.h"
 #include "core/session/sessionerror.h"
+#include "core/session/setloopcommand.h"
+#include "widgets/enginestatus.h"
+#include "widgets/jobpanel.h"
+#include "widgets/lane.h"
+#include "widgets/peakcache.h"
+#include "widgets/timeaxis.h"
+#include "widgets/timelineview.h"
 #include "widgets/tracklistview.h"
+#include "widgets/transportbar.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QStatusBar>
+#include <QThread>
+#include <QToolBar>
+
+#include <atomic>
+#include <cmath>
 
 Q_LOGGING_CATEGORY(lcApp, "mirstudio.app")
 
@@ -24,32 +45,101 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_session(new Session(this))
     , m_autosaver(new Autosaver(m_session, this))
+    , m_playback(new PlaybackController(m_session, this))
+    , m_timeline(new widgets::TimelineView(m_session, this))
     , m_tracks(new widgets::TrackListView(this))
+    , m_transport(new widgets::TransportBar(this))
+    , m_jobs(new widgets::JobPanel(this))
+    , m_engineStatus(new widgets::EngineStatus(this))
     , m_status(new QLabel(this))
+    , m_prefs(Preferences::load())
 {
-    setCentralWidget(m_tracks);
+    setCentralWidget(m_timeline);
+    setAcceptDrops(true);
     m_tracks->setSession(m_session);
+    auto *trackDock = new QDockWidget(tr("Tracks"), this);
+    trackDock->setObjectName(QStringLiteral("tracksDock"));
+    trackDock->setWidget(m_tracks);
+    addDockWidget(Qt::RightDockWidgetArea, trackDock);
+    auto *jobDock = new QDockWidget(tr("Jobs"), this);
+    jobDock->setObjectName(QStringLiteral("jobsDock"));
+    jobDock->setWidget(m_jobs);
+    addDockWidget(Qt::RightDockWidgetArea, jobDock);
+    resizeDocks({trackDock, jobDock}, {300, 300}, Qt::Horizontal);
     statusBar()->addWidget(m_status, 1);
+    statusBar()->addPermanentWidget(m_engineStatus);
+    buildTransport();
     buildMenus();
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
     connect(m_session, &Session::sessionReset, this, [this] { updateTitle(); updateStatus(); });
     connect(m_session, &Session::tempoChanged, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::trackAdded, this, &MainWindow::updateStatus);
+    connect(m_session, &Session::trackRemoved, this, &MainWindow::updateStatus);
     connect(m_autosaver, &Autosaver::autosaveFailed, this,
             [this](const QString &m) { statusBar()->showMessage(tr("Autosave failed: %1").arg(m), 10000); });
-    resize(1100, 700);
+    resize(1400, 860);
     updateTitle();
     updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::buildTransport()
+{
+    auto *bar = new QToolBar(tr("Transport"), this);
+    bar->setObjectName(QStringLiteral("transportToolBar"));
+    bar->setMovable(false);
+    bar->addWidget(m_transport);
+    addToolBar(Qt::TopToolBarArea, bar);
+    connect(m_transport, &widgets::TransportBar::playToggled, m_playback, &PlaybackController::togglePlay);
+    connect(m_transport, &widgets::TransportBar::stopClicked, m_playback, &PlaybackController::stop);
+    connect(m_transport, &widgets::TransportBar::loopToggled, this, [this](bool on) {
+        if (on != m_session->loop().enabled)
+            toggleLoop();
+    });
+    connect(m_transport, &widgets::TransportBar::recordToggled, this, [this](bool on) {
+        if (on != m_playback->isRecording())
+            m_playback->toggleRecord();
+    });
+    connect(m_playback, &PlaybackController::recordingChanged, m_transport, &widgets::TransportBar::setRecording);
+    connect(m_session, &Session::loopChanged, this, [this](const LoopRange &l) { m_transport->setLooping(l.enabled); });
+    connect(m_timeline, &widgets::TimelineView::seekRequested, m_playback, &PlaybackController::seek);
+    connect(m_playback, &PlaybackController::positionChanged, this, [this](double s, bool playing) {
+        m_timeline->setPlayheadSeconds(s, playing);
+        const auto &map = m_session->tempoMap();
+        const auto bb = map.barBeatAt(std::int64_t(map.tickAt(s)));
+        m_transport->setPosition(QStringLiteral("%1|%2|%3").arg(bb.bar).arg(bb.beat).arg(bb.tick, 3, 10, QLatin1Char('0')), s);
+        m_transport->setPlaying(playing);
+    });
+    connect(m_playback, &PlaybackController::masterPeaks, m_transport, &widgets::TransportBar::setMasterPeaks);
+    connect(m_playback, &PlaybackController::statusChanged, this,
+            [this](bool running, const QString &device, quint64 xruns, double cpu) {
+                m_engineStatus->setDevice(running, device);
+                m_engineStatus->setXruns(xruns);
+                m_engineStatus->setCpuPercent(cpu);
+            });
+    connect(m_playback, &PlaybackController::message, this, [this](const QString &m) { statusBar()->showMessage(m, 6000); });
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newSession);
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::openDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
     file->addAction(tr("&Save"), QKeySequence::Save, this, [this] { saveSession(); });
     file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
+    file->addAction(tr("&Import Media..."), QKeySequence(QStringLiteral("Ctrl+I")), this, [this] {
+        const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Import audio or MIDI"), QString(),
+            tr("Audio and MIDI (*.wav *.flac *.ogg *.mp3 *.aif *.aiff *.mid *.midi)"));
+        if (!paths.isEmpty())
+            importFiles(paths, m_timeline->playheadSeconds());
+    });
+    file->addSeparator();
+    buildExportMenu(file);
+    file->addSeparator();
+    file->addAction(tr("&Preferences..."), QKeySequence::Preferences, this, &MainWindow::preferencesDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -60,6 +150,243 @@ void MainWindow::buildMenus()
     redo->setShortcuts({QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence::Redo});
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, m_timeline, &widgets::TimelineView::deleteSelection);
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_timeline, &widgets::TimelineView::selectAll);
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_timeline, &widgets::TimelineView::copySelection);
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_timeline, &widgets::TimelineView::paste);
+    edit->addAction(tr("D&uplicate"), QKeySequence(QStringLiteral("Ctrl+D")), m_timeline,
+                    &widgets::TimelineView::duplicateSelection);
+
+    QMenu *transport = menuBar()->addMenu(tr("&Transport"));
+    transport->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), m_playback, &PlaybackController::togglePlay);
+    transport->addAction(tr("&Stop"), QKeySequence(QStringLiteral("Shift+Space")), m_playback, &PlaybackController::stop);
+    transport->addAction(tr("Go to &Start"), QKeySequence(Qt::Key_Home), this, [this] { m_playback->seek(0.0); });
+    transport->addAction(tr("Go to &End"), QKeySequence(Qt::Key_End), this,
+                         [this] { m_playback->seek(m_timeline->sessionSeconds()); });
+    transport->addAction(tr("&Loop"), QKeySequence(Qt::Key_L), this, &MainWindow::toggleLoop);
+    transport->addAction(tr("&Record"), QKeySequence(Qt::Key_R), m_playback, &PlaybackController::toggleRecord);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("Zoom &In"), this, [this] { m_timeline->zoomIn(); })
+        ->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
+    view->addAction(tr("Zoom &Out"), this, [this] { m_timeline->zoomOut(); })
+        ->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
+    view->addAction(tr("Zoom to &Fit"), QKeySequence(QStringLiteral("Ctrl+0")), m_timeline,
+                    &widgets::TimelineView::zoomToFit);
+}
+
+void MainWindow::buildExportMenu(QMenu *file)
+{
+    QMenu *exp = file->addMenu(tr("&Export"));
+    exp->addAction(tr("Mixdown as &WAV..."), this, [this] { exportMixdownDialog(QStringLiteral("wav")); });
+    exp->addAction(tr("Mixdown as &FLAC..."), this, [this] { exportMixdownDialog(QStringLiteral("flac")); });
+    exp->addAction(tr("&Stems..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export stems to"));
+        if (dir.isEmpty())
+            return;
+        SessionExporter exporter(m_session->data());
+        runExport(tr("Export stems"), [exporter, dir](const auto &) {
+            return tr("%n stem file(s) written", nullptr, int(exporter.exportStems(dir).size()));
+        });
+    });
+    for (int ppq : {480, 960}) {
+        exp->addAction(tr("&MIDI (%1 PPQ)...").arg(ppq), this, [this, ppq] {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Export MIDI"), QString(), tr("MIDI (*.mid)"));
+            if (path.isEmpty())
+                return;
+            SessionExporter exporter(m_session->data());
+            runExport(tr("Export MIDI"), [exporter, path, ppq](const auto &) {
+                return tr("%n note(s) written", nullptr, exporter.exportMidi(path, ppq));
+            });
+        });
+    }
+    exp->addAction(tr("&Annotations (CSV and .lab)..."), this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Export annotations to"));
+        if (dir.isEmpty())
+            return;
+        SessionExporter exporter(m_session->data());
+        runExport(tr("Export annotations"), [exporter, dir](const auto &) {
+            return tr("%n file(s) written", nullptr, int(exporter.exportAnnotations(dir).size()));
+        });
+    });
+    exp->addAction(tr("Timeline as &PNG..."), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export image"), QString(), tr("PNG (*.png)"));
+        if (!path.isEmpty() && !exportTimelinePng(path))
+            reportError(tr("Cannot export image"), tr("Cannot write %1").arg(path));
+    });
+}
+
+void MainWindow::exportMixdownDialog(const QString &suffix)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export mixdown"), QString(),
+                                                      suffix == QLatin1String("flac") ? tr("FLAC (*.flac)") : tr("WAV (*.wav)"));
+    if (path.isEmpty())
+        return;
+    SessionExporter exporter(m_session->data());
+    runExport(tr("Mixdown %1").arg(QFileInfo(path).fileName()), [exporter, path](const auto &progress) {
+        const std::int64_t frames = exporter.exportMixdown(path, progress);
+        return tr("%1 frames written").arg(frames);
+    });
+}
+
+void MainWindow::runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work)
+{
+    const int id = m_nextJobId++;
+    m_jobs->addJob(id, title);
+    m_jobs->setProgress(id, -1.0, tr("running"));
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    connect(m_jobs, &widgets::JobPanel::cancelRequested, this, [id, cancelled](int which) {
+        if (which == id)
+            cancelled->store(true);
+    });
+    QPointer<widgets::JobPanel> panel = m_jobs;
+    QThread *thread = QThread::create([work = std::move(work), cancelled, panel, id] {
+        QString text;
+        bool ok = true;
+        try {
+            text = work([&](double fraction) {
+                QMetaObject::invokeMethod(panel, [panel, id, fraction] {
+                    if (panel)
+                        panel->setProgress(id, fraction);
+                }, Qt::QueuedConnection);
+                return !cancelled->load();
+            });
+            if (cancelled->load())
+                text = tr("cancelled"), ok = false;
+        } catch (const std::exception &e) {
+            text = tr("failed: %1").arg(QString::fromUtf8(e.what()));
+            ok = false;
+        }
+        QMetaObject::invokeMethod(panel, [panel, id, text, ok] {
+            if (panel)
+                panel->setFinished(id, text, ok);
+        }, Qt::QueuedConnection);
+    });
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->setParent(this);
+    thread->start();
+}
+
+bool MainWindow::exportTimelinePng(const QString &path)
+{
+    return m_timeline->grab().save(path, "PNG");
+}
+
+void MainWindow::settleForScreenshot()
+{
+    m_timeline->zoomToFit();
+    m_timeline->grab(); // asks the lanes for their data (peaks are built on workers)
+    m_timeline->peakCache()->waitForAll();
+    QCoreApplication::processEvents();
+}
+
+bool MainWindow::startAudio()
+{
+    AudioDevice::Options options;
+    options.deviceName = m_prefs.audioDevice;
+    options.framesPerBuffer = m_prefs.bufferFrames;
+    options.sampleRate = m_session->sampleRate();
+    const bool ok = m_playback->startAudio(options);
+    if (!ok)
+        statusBar()->showMessage(tr("No audio device: %1").arg(m_playback->deviceText()), 10000);
+    return ok;
+}
+
+void MainWindow::toggleLoop()
+{
+    LoopRange loop = m_session->loop();
+    if (!loop.enabled && loop.end <= loop.start) {
+        // No range yet: loop what is on screen.
+        const double rate = m_session->sampleRate();
+        loop.start = std::llround(m_timeline->axis()->leftSeconds() * rate);
+        loop.end = std::llround(m_timeline->axis()->rightSeconds() * rate);
+    }
+    loop.enabled = !loop.enabled;
+    m_session->push(new SetLoopCommand(m_session, loop));
+}
+
+bool MainWindow::importFiles(const QStringList &paths, double atSeconds)
+{
+    MediaImporter importer(*m_session);
+    const auto made = importer.import(paths, std::llround(std::max(0.0, atSeconds) * m_session->sampleRate()));
+    if (!importer.errors().isEmpty()) {
+        reportError(tr("Cannot import"), importer.errors().join(QLatin1Char('\n')));
+        return false;
+    }
+    statusBar()->showMessage(tr("Imported %n track(s)", nullptr, int(made.size())), 5000);
+    return true;
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && MediaImporter::canImport(url.toLocalFile())) {
+            event->acceptProposedAction();
+            return;
+        }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    QStringList paths;
+    for (const QUrl &url : event->mimeData()->urls())
+        if (url.isLocalFile() && MediaImporter::canImport(url.toLocalFile()))
+            paths << url.toLocalFile();
+    if (paths.isEmpty())
+        return;
+    // Dropped over the lanes: at the time under the cursor; elsewhere: at the start.
+    double at = 0.0;
+    const QList<widgets::Lane *> lanes = m_timeline->lanes();
+    const QPoint inTimeline = m_timeline->mapFrom(this, event->position().toPoint());
+    if (!lanes.isEmpty()) {
+        const int laneX = lanes.front()->mapFrom(m_timeline, inTimeline).x();
+        if (laneX >= 0 && m_timeline->rect().contains(inTimeline))
+            at = m_timeline->axis()->secondsForX(laneX);
+    }
+    event->acceptProposedAction();
+    importFiles(paths, at);
+}
+
+void MainWindow::preferencesDialog()
+{
+    QStringList devices, ins, outs;
+    for (const AudioDeviceInfo &d : AudioDevice::devices())
+        if (d.maxOutputChannels > 0)
+            devices << d.name;
+    for (const auto &p : MidiPorts::inputPorts())
+        ins << p.name;
+    for (const auto &p : MidiPorts::outputPorts())
+        outs << p.name;
+    PreferencesDialog dialog(m_prefs, devices, ins, outs, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Preferences before = m_prefs;
+    m_prefs = dialog.preferences();
+    m_prefs.save();
+    if (m_prefs.audioDevice != before.audioDevice || m_prefs.bufferFrames != before.bufferFrames) {
+        m_playback->device()->close();
+        startAudio();
+    }
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    for (const QString &path : m_prefs.recentFiles)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openSession(path);
+        })->setToolTip(path);
+    m_recentMenu->setEnabled(!m_prefs.recentFiles.isEmpty());
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    m_prefs.addRecent(QFileInfo(path).absoluteFilePath());
+    if (m_interactive)
+        m_prefs.save();
+    rebuildRecentMenu();
 }
 
 void MainWindow::reportError(const QString &title, const QString &message)
@@ -84,12 +411,15 @@ bool MainWindow::openSession(const QString &path)
                 Autosaver::recover(*m_session, path);
                 statusBar()->showMessage(tr("Recovered unsaved work from the autosave"), 10000);
                 updateTitle();
+                m_timeline->zoomToFit();
                 return true;
             }
         }
         m_session->load(path);
         statusBar()->showMessage(tr("Opened %1").arg(path), 5000);
         updateTitle();
+        m_timeline->zoomToFit();
+        rememberRecent(path);
         return true;
     } catch (const SessionError &e) {
         reportError(tr("Cannot open session"), e.text());
@@ -110,6 +440,7 @@ bool MainWindow::saveSession(const QString &path)
         m_session->save(target);
         statusBar()->showMessage(tr("Saved %1").arg(target), 5000);
         updateTitle();
+        rememberRecent(target);
         return true;
     } catch (const SessionError &e) {
         reportError(tr("Cannot save session"), e.text());
@@ -178,6 +509,7 @@ void MainWindow::updateStatus()
 {
     const auto &map = m_session->tempoMap();
     const auto sig = map.timeSignatureAt(0);
+    m_transport->setTempo(map.bpmAt(0), sig.numerator, sig.denominator);
     m_status->setText(tr("%1 Hz  |  %2 bpm  %3/%4  |  %n track(s)", nullptr, m_session->trackCount())
                           .arg(m_session->sampleRate())
                           .arg(map.bpmAt(0), 0, 'f', 1)

@@ -1,22 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/gui/preferences.h"
+
 #include <QMainWindow>
 
+#include <functional>
+
 class QLabel;
+class QMenu;
 
 namespace mirstudio {
 class Autosaver;
+class PlaybackController;
 class Session;
 namespace widgets {
+class EngineStatus;
+class JobPanel;
+class TimelineView;
 class TrackListView;
+class TransportBar;
 }
 
 /**
- * The MIR Studio main window: owns the open Session, its Autosaver and the views on it; the
- * File and Edit menus (new, open, save, save as, undo, redo) and a status bar. Errors from
- * loading or saving are shown in a dialog (or, with `setInteractive(false)`, only logged and
- * kept in lastError()) and never lose the open work. GUI thread only.
+ * The MIR Studio main window: owns the open Session, its Autosaver, the PlaybackController
+ * (engine, device, recorder) and the views: the timeline (track headers and lanes on one time
+ * axis) in the centre, the transport bar on top, the track list and the job panel in docks,
+ * and a status bar (session facts, audio device, xruns, CPU).
+ *
+ * Menus: File (new, open, open recent, save, save as, export mixdown/stems/MIDI/annotations/
+ * PNG, preferences, quit), Edit (undo, redo, delete, select all, copy, paste, duplicate),
+ * Transport (Space play/pause, Home, End, L loop, R record) and View (+/- zoom, fit).
+ * Dropping audio or MIDI files creates tracks (MediaImporter) at the drop position.
+ * Errors are shown in a dialog (or, with `setInteractive(false)`, only logged and kept in
+ * lastError()) and never lose the open work. GUI thread only.
  */
 class MainWindow : public QMainWindow
 {
@@ -27,6 +44,11 @@ public:
 
     Session *session() const { return m_session; }
     widgets::TrackListView *trackList() const { return m_tracks; }
+    widgets::TimelineView *timeline() const { return m_timeline; }
+    widgets::TransportBar *transport() const { return m_transport; }
+    widgets::JobPanel *jobPanel() const { return m_jobs; }
+    widgets::EngineStatus *engineStatus() const { return m_engineStatus; }
+    PlaybackController *playback() const { return m_playback; }
     /** False: no modal dialogs (screenshots, tests); answers default to "keep what is open". */
     void setInteractive(bool interactive) { m_interactive = interactive; }
     QString lastError() const { return m_lastError; }
@@ -35,15 +57,34 @@ public:
     bool openSession(const QString &path);
     /** Saves to `path` (the current file when empty). Returns false (and reports) on error. */
     bool saveSession(const QString &path = QString());
+    /** Opens the audio device chosen in the preferences (the status bar says when there is none). */
+    bool startAudio();
+    /** Imports media files as new tracks starting at `atSeconds`; false (reported) on any error. */
+    bool importFiles(const QStringList &paths, double atSeconds = 0.0);
+    /** Writes the visible timeline as a PNG. */
+    bool exportTimelinePng(const QString &path);
+    /** Fits the session into view and waits for waveform peaks (screenshots). */
+    void settleForScreenshot();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void buildMenus();
+    void buildExportMenu(QMenu *file);
+    void buildTransport();
     void newSession();
     void openDialog();
     void saveAsDialog();
+    void preferencesDialog();
+    void toggleLoop();
+    void rebuildRecentMenu();
+    void rememberRecent(const QString &path);
+    void exportMixdownDialog(const QString &suffix);
+    /** Runs `work` on a worker thread as a row of the job panel; it returns a summary or throws. */
+    void runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work);
     bool maybeSave();
     void reportError(const QString &title, const QString &message);
     void updateTitle();
@@ -51,10 +92,18 @@ private:
 
     Session *m_session = nullptr;
     Autosaver *m_autosaver = nullptr;
+    PlaybackController *m_playback = nullptr;
+    widgets::TimelineView *m_timeline = nullptr;
     widgets::TrackListView *m_tracks = nullptr;
+    widgets::TransportBar *m_transport = nullptr;
+    widgets::JobPanel *m_jobs = nullptr;
+    widgets::EngineStatus *m_engineStatus = nullptr;
     QLabel *m_status = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    Preferences m_prefs;
     bool m_interactive = true;
     QString m_lastError;
+    int m_nextJobId = 1;
 };
 
 } // namespace mirstudio

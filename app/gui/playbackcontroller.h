@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audio/audiodevice.h"
+#include "core/audio/engine.h"
+#include "core/audio/midirecorder.h"
+#include "core/audio/planbuilder.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+
+#include <ctime>
+#include <memory>
+
+class QTimer;
+
+namespace mirstudio {
+
+class Session;
+
+/**
+ * The window's link to the realtime engine: owns the Engine, the AudioDevice that drives it,
+ * the PlanBuilder (the plan is rebuilt before playing whenever the session changed) and the
+ * MidiRecorder. Transport requests go to the engine's command queue; a 30 Hz timer reads the
+ * engine's atomics (playhead, playing, peaks, xruns) and reports them through signals, so the
+ * GUI never waits for the audio thread. Without a device (a normal state) the position is kept
+ * here and seeks still move the playhead.
+ *
+ * Does not own the session. GUI thread only (the engine's single command sender).
+ */
+class PlaybackController : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PlaybackController(Session *session, QObject *parent = nullptr);
+    ~PlaybackController() override;
+
+    Engine *engine() const { return m_engine.get(); }
+    AudioDevice *device() const { return m_device; }
+    /** Opens the audio device; false (status says why) when there is none. */
+    bool startAudio(const AudioDevice::Options &options);
+    bool audioRunning() const;
+    QString deviceText() const;
+
+    double positionSeconds() const;
+    bool isPlaying() const;
+    bool isRecording() const { return m_recorder.isRecording(); }
+    QString lastMessage() const { return m_message; }
+
+public Q_SLOTS:
+    void togglePlay();
+    void play();
+    void pause();
+    /** Stops and returns to the start (a running take is kept as one undo step). */
+    void stop();
+    void seek(double seconds);
+    /** Starts a take on the first record-armed MIDI track (and plays), or ends the take. */
+    void toggleRecord();
+    /** Reads the engine's state and emits the reports (the timer calls it). */
+    void tick();
+
+Q_SIGNALS:
+    void positionChanged(double seconds, bool playing);
+    void masterPeaks(float left, float right);
+    void statusChanged(bool deviceRunning, const QString &device, quint64 xruns, double cpuPercent);
+    void recordingChanged(bool recording);
+    void message(const QString &text);
+
+private:
+    bool enginePrepared() const { return m_engine->sampleRate() > 0; }
+    void rebuildPlanIfNeeded();
+    void markDirty() { m_planDirty = true; }
+    std::int64_t positionFrame() const;
+
+    Session *m_session;
+    std::unique_ptr<Engine> m_engine;
+    AudioDevice *m_device;
+    PlanBuilder m_builder;
+    MidiRecorder m_recorder;
+    QTimer *m_timer;
+    bool m_planDirty = true;
+    double m_position = 0.0; // seconds, used while the engine runs no clock
+    QString m_message;
+    QElapsedTimer m_cpuWall;
+    std::clock_t m_cpuStart = 0;
+    double m_cpuPercent = 0.0;
+};
+
+} // namespace mirstudio
