@@ -228,7 +228,7 @@ private Q_SLOTS:
         // GIVEN hangs, which ignores cancel for 2 s, and a 300 ms abandon timeout
         m_runner->setAbandonTimeout(300);
         const int id = m_runner->submit({QStringLiteral("hangs"), QStringLiteral("work"), {}, {{QStringLiteral("seconds"), 2}}});
-        QTRY_COMPARE_WITH_TIMEOUT(m_runner->info(id).state, JobState::Running, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_runner->info(id).status, QStringLiteral("sleeping"), 5000);
         // WHEN cancelled THEN after the timeout the job is Abandoned and the plugin in Error
         QElapsedTimer clock;
         clock.start();

@@ -15,6 +15,7 @@ class HangsPlugin : public FixturePlugin
 public:
     ValueMap run(const QString &method, const ValueMap &, const QVariantMap &params, JobContext &ctx) override
     {
+        ctx.setProgress(0.01, QStringLiteral("sleeping"));
         const int chunks = int(params.value(QStringLiteral("seconds")).toDouble() * 20);
         for (int i = 0; i < chunks; ++i)
             QThread::msleep(50);
