@@ -69,6 +69,15 @@ void SetNotesCommand::apply(const std::vector<MidiNote> &notes)
     m_session->notifyClipChanged(m_track, m_clip);
 }
 
+bool SetNotesCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const SetNotesCommand *>(other); // same id() => same class
+    if (o->m_group != m_group || o->m_track != m_track || o->m_clip != m_clip)
+        return false;
+    m_new = o->m_new;
+    return true;
+}
+
 void SetNotesCommand::redo()
 {
     apply(m_new);

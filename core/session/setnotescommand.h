@@ -34,6 +34,14 @@ public:
     static SetNotesCommand *editNote(Session *session, const TrackId &track, const ClipId &clip,
                                      int index, const MidiNote &note);
 
+    /**
+     * Commands of one gesture (a drag) share a non-zero group; consecutive commands of the same
+     * group on the same clip merge into one undo step. 0 (the default) never merges.
+     */
+    void setMergeGroup(quint64 group) { m_group = group; }
+    int id() const override { return m_group ? 0x5100 : -1; }
+    bool mergeWith(const QUndoCommand *other) override;
+
     void redo() override;
     void undo() override;
 
@@ -45,6 +53,7 @@ private:
     ClipId m_clip;
     std::vector<MidiNote> m_old;
     std::vector<MidiNote> m_new;
+    quint64 m_group = 0;
 };
 
 } // namespace mirstudio
