@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// mirstudio-cli: the headless front end. Exit codes: 0 success, 1 the input could not be read
-// or the work failed (the message says which file, where and why), 2 bad usage.
+// mirstudio-cli: the headless front end. Exit codes (app/cli/exitcodes.h): 0 success, 1 the
+// input could not be read or the work failed (the message says which file, where and why),
+// 2 bad usage, 3 plugin not found or not usable, 130 cancelled with Ctrl+C.
 #include "app/cli/demosession.h"
+#include "app/cli/exitcodes.h"
 #include "app/cli/fileinspector.h"
+#include "app/cli/plugincommands.h"
 #include "app/cli/rendercommand.h"
 #include "core/media/mediaerror.h"
 #include "core/session/sessionerror.h"
@@ -18,9 +21,9 @@ using namespace mirstudio;
 
 namespace {
 
-constexpr int kExitOk = 0;
-constexpr int kExitFailed = 1;
-constexpr int kExitUsage = 2;
+using cli::kExitFailed;
+using cli::kExitOk;
+using cli::kExitUsage;
 
 const char *kUsage =
     "usage: mirstudio-cli COMMAND [ARGS]\n"
@@ -33,10 +36,28 @@ const char *kUsage =
     "  render SESSION OUT.wav [--start s] [--end s] [--rate r]\n"
     "                      bounce the session (or the range [start, end) in seconds) offline to\n"
     "                      a stereo float WAV, at the session rate or resampled to r Hz\n"
+    "  list [--json]       list the model plugins found, their state and capabilities (errors\n"
+    "                      of broken plugins included)\n"
+    "  info PLUGIN [--json]\n"
+    "                      the plugin's manifest: paper, licences, methods, parameters with\n"
+    "                      ranges and defaults, weight files with origin and check status\n"
+    "  run PLUGIN METHOD --in [ID=]FILE ... --out FILE_OR_DIR [--param KEY=VALUE ...] [--json]\n"
+    "                      run a method: audio in from WAV/FLAC/OGG/MP3, notes in from MIDI;\n"
+    "                      stems out as DIR/STEM.wav, audio as float WAV, notes as MIDI,\n"
+    "                      annotations, latent codes and matrices as CSV; with several outputs\n"
+    "                      --out is a folder holding OUTPUT_ID.EXT. Nothing partial is left\n"
+    "                      behind on failure or Ctrl+C\n"
+    "  train PLUGIN --data DIR --out DIR [--steps N] [--param KEY=VALUE ...] [--json]\n"
+    "                      run the plugin's train method on a data folder\n"
     "  --version           print the version\n"
     "  --help              print this help\n"
     "\n"
-    "exit codes: 0 success, 1 an input could not be read or the work failed, 2 bad usage\n";
+    "plugins are searched in $MIRSTUDIO_PLUGIN_PATH (colon-separated), the build tree's plugins/,\n"
+    "<prefix>/lib/mirstudio/plugins and the user's data folder; progress goes to stderr\n"
+    "\n"
+    "exit codes: 0 success, 1 an input could not be read or the work failed, 2 bad usage\n"
+    "(arguments, unknown method or parameter), 3 plugin not found or not usable, 130 cancelled\n"
+    "with Ctrl+C\n";
 
 int usageError(QTextStream &err, const QString &message)
 {
@@ -110,6 +131,17 @@ int main(int argc, char **argv)
         if (!cli::RenderCommand::parse(args.mid(1), ra, problem))
             return usageError(err, problem);
         return guarded(err, [&] { cli::RenderCommand::run(ra, out, err); out.flush(); });
+    }
+    using Command = int (*)(const QStringList &, QTextStream &, QTextStream &);
+    const QList<std::pair<const char *, Command>> pluginCommands{
+        {"list", &cli::PluginCommands::list}, {"info", &cli::PluginCommands::info},
+        {"run", &cli::PluginCommands::run}, {"train", &cli::PluginCommands::train}};
+    for (const auto &[name, command] : pluginCommands) {
+        if (cmd == QLatin1String(name)) {
+            const int rc = command(args.mid(1), out, err);
+            out.flush();
+            return rc;
+        }
     }
     return usageError(err, QStringLiteral("unknown command '%1'").arg(cmd));
 }

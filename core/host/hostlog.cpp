@@ -3,6 +3,6 @@
 
 namespace mirstudio {
 
-Q_LOGGING_CATEGORY(lcHost, "mirstudio.host")
+Q_LOGGING_CATEGORY(lcHost, "mirstudio.host", QtWarningMsg)
 
 } // namespace mirstudio

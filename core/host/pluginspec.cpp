@@ -88,7 +88,7 @@ bool PluginSpec::fail(const QStringList &errors)
     QMutexLocker lock(&m_mutex);
     m_errors << errors;
     m_state = State::Error;
-    qCWarning(lcHost).noquote() << m_path << ":" << errors.join(QStringLiteral("; "));
+    qCInfo(lcHost).noquote() << m_path << ":" << errors.join(QStringLiteral("; "));
     return false;
 }
 

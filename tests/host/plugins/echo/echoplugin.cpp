@@ -31,7 +31,7 @@ public:
         if (method == QLatin1String("audio"))
             return {{QStringLiteral("audio"), gained(std::get<AudioBuffer>(in.value(QStringLiteral("audio"))), p.value(QStringLiteral("gain")).toDouble())}};
         if (method == QLatin1String("stems")) {
-            const auto &mix = std::get<AudioBuffer>(in.value(QStringLiteral("mix")));
+            const AudioBuffer mix = std::get<AudioBuffer>(in.value(QStringLiteral("mix")));
             StemSet s;
             s.order = {QStringLiteral("copy"), QStringLiteral("half")};
             s.stems.insert(QStringLiteral("copy"), mix);
