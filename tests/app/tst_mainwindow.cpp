@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/mainwindow.h"
 #include "app/gui/playbackcontroller.h"
+#include "app/gui/preferencesdialog.h"
 #include "app/gui/sessionexporter.h"
 #include "core/audio/offlinebounce.h"
 #include "core/audio/planbuilder.h"
@@ -16,7 +17,9 @@
 #include "widgets/tracklistview.h"
 #include "widgets/waveformlane.h"
 
+#include <QComboBox>
 #include <QFile>
+#include <QSettings>
 #include <QMimeData>
 #include <QImage>
 #include <QProcess>
@@ -29,6 +32,48 @@ class TestMainWindow : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        // Settings of the tests never touch the user's.
+        QCoreApplication::setOrganizationName(QStringLiteral("MIR Studio tests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void preferencesPersistAndEdit()
+    {
+        // GIVEN preferences with every field set
+        Preferences p;
+        p.audioDevice = QStringLiteral("hw:1");
+        p.bufferFrames = 128;
+        p.midiInput = QStringLiteral("in");
+        p.soundFont = QStringLiteral("/x/gm.sf2");
+        p.pluginFolders = {QStringLiteral("/a"), QStringLiteral("/b")};
+        p.threads = 2;
+        p.colourMap = QStringLiteral("Magma");
+        for (int i = 0; i < 10; ++i)
+            p.addRecent(QStringLiteral("/s%1.mirstudio").arg(i));
+        p.addRecent(QStringLiteral("/s3.mirstudio"));
+        // THEN recent files hold the newest 8, without duplicates, newest first
+        QCOMPARE(p.recentFiles.size(), Preferences::kMaxRecent);
+        QCOMPARE(p.recentFiles.front(), QStringLiteral("/s3.mirstudio"));
+        QCOMPARE(p.recentFiles.count(QStringLiteral("/s3.mirstudio")), 1);
+        // WHEN saved and loaded THEN they are equal
+        p.save();
+        QCOMPARE(Preferences::load(), p);
+        // WHEN the dialog edits them THEN the edits come back, the rest is kept
+        PreferencesDialog dialog(p, {QStringLiteral("hw:0"), QStringLiteral("hw:1")}, {QStringLiteral("in")}, {});
+        auto *buffer = dialog.findChildren<QComboBox *>().at(1);
+        buffer->setCurrentIndex(buffer->findData(512));
+        const Preferences edited = dialog.preferences();
+        QCOMPARE(edited.bufferFrames, 512);
+        QCOMPARE(edited.audioDevice, QStringLiteral("hw:1"));
+        QCOMPARE(edited.pluginFolders, p.pluginFolders);
+        QCOMPARE(edited.colourMap, QStringLiteral("Magma"));
+        QCOMPARE(edited.recentFiles, p.recentFiles);
+        QSettings().clear();
+    }
+
     void opensTheDemoAndShowsItsTracks()
     {
         // GIVEN the window WHEN the demo session is opened
