@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 namespace {
 
@@ -28,6 +35,19 @@ Run cli(const QStringList &args, const QProcessEnvironment &env = QProcessEnviro
 QString demo(const char *name)
 {
     return QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/demo/") + QLatin1String(name);
+}
+
+/** The environment with only the host's fixture plugins added to the search path. */
+QProcessEnvironment fixtureEnv()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("MIRSTUDIO_PLUGIN_PATH"), QStringLiteral(MIRSTUDIO_BINARY_DIR "/tests/host/plugins"));
+    return env;
+}
+
+Run plugins(const QStringList &args)
+{
+    return cli(args, fixtureEnv());
 }
 
 QByteArray bytes(const QString &path)
@@ -170,6 +190,151 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("make-demo"), QStringLiteral("/proc/mirstudio-demo")});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains(QStringLiteral("error:")), qPrintable(r.err));
+    }
+
+    void listsPluginsWithStateAndErrors()
+    {
+        // GIVEN the fixture plugins WHEN listed THEN each shows its state, broken ones their errors
+        const Run r = plugins({QStringLiteral("list")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.out.contains(QLatin1String("echo  1.0.0  validated  transform,synthesize,separate,analyse,latent,train")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QLatin1String("wrongsdk  1.0.0  error")));
+        QVERIFY(r.out.contains(QLatin1String("    error: manifest sdk: plugin needs SDK 99.0, this host provides SDK 1.0")));
+        QVERIFY(r.out.contains(QLatin1String("    error: manifest capabilities[1]: unknown capability \"dance\"")));
+        // AND --json gives the same as an array of objects
+        const Run j = plugins({QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(j.code, 0);
+        const QJsonArray all = QJsonDocument::fromJson(j.out.toUtf8()).array();
+        QVERIFY(std::any_of(all.begin(), all.end(), [](const QJsonValue &v) {
+            return v[QLatin1String("id")] == QLatin1String("hangs") && v[QLatin1String("state")] == QLatin1String("validated");
+        }));
+    }
+
+    void infoShowsManifest()
+    {
+        const Run r = plugins({QStringLiteral("info"), QStringLiteral("echo")});
+        QCOMPARE(r.code, 0);
+        for (const char *line : {"echo 1.0.0", "paper:        A fixture, not a paper", "code licence: GPL-3.0-or-later",
+                                 "stems [separate] mix:audio -> stems:stems",
+                                 "--param transpose  (int -12..12 semitones, default 0)  Transpose",
+                                 "--param mode  (choice: copy|first, default copy)  Mode"})
+            QVERIFY2(r.out.contains(QLatin1String(line)), line);
+        const Run j = plugins({QStringLiteral("info"), QStringLiteral("echo"), QStringLiteral("--json")});
+        QCOMPARE(j.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(j.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("id")).toString(), QStringLiteral("echo"));
+        QCOMPARE(o.value(QLatin1String("methods")).toArray().size(), 7);
+    }
+
+    void pluginErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("text");
+        const QString flac = demo("demo.flac");
+        QTest::newRow("info unknown") << QStringList{"info", "nope"} << 3 << "no plugin \"nope\"";
+        QTest::newRow("info broken") << QStringList{"info", "wrongsdk"} << 3 << "error: manifest sdk: plugin needs SDK 99.0";
+        QTest::newRow("info no arg") << QStringList{"info"} << 2 << "info needs exactly one PLUGIN";
+        QTest::newRow("run unknown plugin") << QStringList{"run", "nope", "x", "--out", "o"} << 3 << "no plugin \"nope\"";
+        QTest::newRow("run broken plugin") << QStringList{"run", "badmanifest", "split", "--out", "o"} << 3 << "plugin \"badmanifest\" is not usable: manifest name: missing";
+        QTest::newRow("run unknown method") << QStringList{"run", "echo", "sing", "--out", "o"} << 2 << "plugin \"echo\" has no method \"sing\"";
+        QTest::newRow("run bad param") << QStringList{"run", "echo", "audio", "--in", flac, "--out", "o.wav", "--param", "gain=99"} << 2 << "parameter \"gain\": 99 is above the maximum 24";
+        QTest::newRow("run unknown param") << QStringList{"run", "echo", "audio", "--in", flac, "--out", "o.wav", "--param", "gian=1"} << 2 << "unknown parameter \"gian\"";
+        QTest::newRow("run malformed param") << QStringList{"run", "echo", "audio", "--out", "o.wav", "--param", "gain"} << 2 << "--param needs KEY=VALUE";
+        QTest::newRow("run no out") << QStringList{"run", "echo", "audio", "--in", flac} << 2 << "run needs --out";
+        QTest::newRow("run unknown option") << QStringList{"run", "echo", "audio", "--fast"} << 2 << "unknown option '--fast'";
+        QTest::newRow("run missing input") << QStringList{"run", "echo", "audio", "--out", "o.wav"} << 1 << "input \"audio\" (audio) is missing";
+        QTest::newRow("run unreadable input") << QStringList{"run", "echo", "audio", "--in", "/nonexistent.wav", "--out", "o.wav"} << 1 << "/nonexistent.wav";
+        QTest::newRow("run plugin throws") << QStringList{"run", "throws", "plugin", "--out", "o.wav"} << 1 << "throws plugin failed: input is mono; this model needs stereo";
+        QTest::newRow("train no data") << QStringList{"train", "echo", "--out", "t"} << 2 << "train needs --data DIR and --out DIR";
+        QTest::newRow("train missing data") << QStringList{"train", "echo", "--data", "/nonexistent", "--out", "t"} << 1 << "data folder /nonexistent does not exist";
+    }
+    void pluginErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, text);
+        QTemporaryDir dir;
+        QVERIFY(QDir::setCurrent(dir.path()));
+        // WHEN a plugin command is misused or fails THEN the documented exit code and message
+        const Run r = plugins(args);
+        QCOMPARE(r.code, code);
+        QVERIFY2((r.out + r.err).contains(text), qPrintable(r.out + r.err));
+        // AND no output file is left behind
+        QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries), QStringList());
+    }
+
+    void runWritesEachOutputKind()
+    {
+        QTemporaryDir dir;
+        const QString flac = demo("demo.flac");
+        const QString mid = demo("demo.mid");
+        // WHEN separating THEN one WAV per stem in the --out folder
+        Run r = plugins({"run", "echo", "stems", "--in", flac, "--out", dir.filePath("stems")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFile::exists(dir.filePath("stems/copy.wav")) && QFile::exists(dir.filePath("stems/half.wav")));
+        const Run inspect = cli({"inspect", dir.filePath("stems/half.wav")});
+        QVERIFY2(inspect.out.contains(QLatin1String("sample rate: 44100 Hz")), qPrintable(inspect.out));
+        // WHEN notes are transformed THEN a MIDI file with every note
+        r = plugins({"run", "echo", "notes", "--in", mid, "--out", dir.filePath("n.mid"), "--param", "transpose=2", "--json"});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(o.value(QLatin1String("params")).toObject().value(QLatin1String("transpose")).toInt(), 2);
+        QVERIFY2(cli({"inspect", dir.filePath("n.mid")}).out.contains(QLatin1String("notes:       204")), "204 notes");
+        // WHEN annotating / encoding THEN CSV files
+        QCOMPARE(plugins({"run", "echo", "annotate", "--in", flac, "--out", dir.filePath("a.csv")}).code, 0);
+        QVERIFY(bytes(dir.filePath("a.csv")).startsWith("time,duration,label,value\n0,0,s0,0\n1,0,s1,44100\n"));
+        QCOMPARE(plugins({"run", "echo", "encode", "--in", "notes=" + mid, "--out", dir.filePath("z.csv")}).code, 0);
+        QVERIFY(bytes(dir.filePath("z.csv")).startsWith("pitch,velocity\n"));
+    }
+
+    void trainCallsTheTrainMethod()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir().mkpath(dir.filePath("data")));
+        QFile(dir.filePath("data/a.mid")).open(QIODevice::WriteOnly);
+        const Run r = plugins({"train", "echo", "--data", dir.filePath("data"), "--out", dir.filePath("out"), "--steps", "7"});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(bytes(dir.filePath("out/echo.weights")), QByteArray("steps=7 files=1\n"));
+    }
+
+    void ctrlCCancelsAndLeavesNothing()
+    {
+        // GIVEN a long job writing into an empty folder
+        QTemporaryDir dir;
+        QProcess p;
+        p.setProcessEnvironment(fixtureEnv());
+        p.start(QStringLiteral(MIRSTUDIO_BINARY_DIR "/app/mirstudio-cli"),
+                {"run", "slowcancel", "work", "--out", dir.filePath("s.wav"), "--param", "seconds=20"});
+        QVERIFY(p.waitForStarted());
+        // WHEN it has made progress and gets SIGINT
+        QByteArray progress;
+        QTRY_VERIFY_WITH_TIMEOUT((progress += p.readAllStandardError()).contains("slowcancel work:"), 10000);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(5000));
+        // THEN it exits 130 promptly and leaves no file, temporary or final
+        QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(p.exitCode(), 130);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::Hidden), QStringList());
+    }
+
+    void ctrlCOnAHungPluginStillExits()
+    {
+        // GIVEN a plugin that ignores cancel WHEN interrupted THEN the CLI abandons it and exits 130
+        QProcess p;
+        p.setProcessEnvironment(fixtureEnv());
+        p.start(QStringLiteral(MIRSTUDIO_BINARY_DIR "/app/mirstudio-cli"), {"run", "hangs", "work", "--out", "/tmp/never.wav", "--param", "seconds=30"});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(500);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 130);
+        QVERIFY(clock.elapsed() < 4000);
+        QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QLatin1String("abandoned")));
     }
 };
 
