@@ -3,6 +3,8 @@
 #include "plugins/sdk/manifest.h"
 #include "plugins/sdk/parameterspec.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -182,6 +184,31 @@ private Q_SLOTS:
         // WHEN a value is out of range THEN the error names the parameter
         r = resolveParameters({gain, steps}, {{QStringLiteral("steps"), 0}}, &why);
         QCOMPARE(why, QStringLiteral("parameter \"steps\": 0 is below the minimum 1"));
+    }
+
+    void sourceTreeManifestsAreValid_data()
+    {
+        QTest::addColumn<QString>("path");
+        const QDir plugins(QStringLiteral(MIRSTUDIO_SOURCE_DIR "/plugins"));
+        for (const QString &d : plugins.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            const QString path = plugins.filePath(d + QStringLiteral("/manifest.json"));
+            if (QFile::exists(path))
+                QTest::newRow(qPrintable(d)) << path;
+        }
+        for (const char *fixture : {"echo", "slowcancel", "throws", "hangs"})
+            QTest::newRow(fixture) << QStringLiteral(MIRSTUDIO_SOURCE_DIR "/tests/host/plugins/%1/manifest.json").arg(QLatin1String(fixture));
+    }
+    void sourceTreeManifestsAreValid()
+    {
+        QFETCH(QString, path);
+        // GIVEN a plugin's manifest.json in the source tree WHEN parsed THEN it is valid
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
+        QVERIFY2(doc.isObject(), qPrintable(parseError.errorString()));
+        QStringList errors;
+        QVERIFY2(Manifest::fromJson(doc.object(), nullptr, &errors), qPrintable(errors.join('\n')));
     }
 
     void refusesBadParameterSpecs()
