@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plugins/openunmix/umxevaluation.h"
+
+#include "plugins/toolkit/bsseval.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+namespace mirstudio::openunmix {
+
+double medianOf(std::vector<double> values)
+{
+    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
+                 values.end());
+    if (values.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+SongSdr evaluateSong(const Separator &separator, const StemSong &song)
+{
+    if (separator.targets().size() != song.stems.size())
+        throw std::invalid_argument("evaluateSong: the separator's targets do not match the song's stems");
+    const auto references = torch::stack(song.stems, 0).to(torch::kDouble);          // [J, C, T]
+    const auto estimates = separator.separate(song.mixture.unsqueeze(0))[0]
+                               .narrow(0, 0, int64_t(song.stems.size())).to(torch::kDouble);
+    const auto baseline = song.mixture.unsqueeze(0).expand_as(references).to(torch::kDouble).contiguous();
+    const auto scored = toolkit::bssEval(references, estimates);
+    const auto mixScored = toolkit::bssEval(references, baseline);
+    SongSdr result;
+    result.song = song.name;
+    for (size_t j = 0; j < song.stems.size(); ++j) {
+        result.separated.push_back(toolkit::BssEvalResult::median(scored.sdr[j]));
+        result.mixture.push_back(toolkit::BssEvalResult::median(mixScored.sdr[j]));
+    }
+    return result;
+}
+
+} // namespace mirstudio::openunmix

@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "plugins/openunmix/separator.h"
+#include "plugins/openunmix/stemsong.h"
+
+#include <string>
+#include <vector>
+
+namespace mirstudio::openunmix {
+
+/** museval (BSS-eval v4) SDR of one song, median over 1 s frames, per target (plain value). */
+struct SongSdr
+{
+    std::string song;
+    std::vector<double> separated;   ///< SDR of the Separator's estimate per target, dB
+    std::vector<double> mixture;     ///< SDR of the "mixture as estimate" baseline per target, dB
+};
+
+/**
+ * Separates `song.mixture` with `separator` (whose targets are the song's stems, in order) and
+ * scores each estimate and the mixture baseline with the toolkit's museval-equivalent BSS-eval.
+ * Slow (one linear system of (targets·channels·512)² per song); calling thread.
+ */
+SongSdr evaluateSong(const Separator &separator, const StemSong &song);
+
+/** Median of the finite values (NaN when there are none). */
+double medianOf(std::vector<double> values);
+
+} // namespace mirstudio::openunmix
