@@ -1,4 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/media/audiofile.h"
+
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -286,6 +288,18 @@ private Q_SLOTS:
         QVERIFY(bytes(dir.filePath("a.csv")).startsWith("time,duration,label,value\n0,0,s0,0\n1,0,s1,44100\n"));
         QCOMPARE(plugins({"run", "echo", "encode", "--in", "notes=" + mid, "--out", dir.filePath("z.csv")}).code, 0);
         QVERIFY(bytes(dir.filePath("z.csv")).startsWith("pitch,velocity\n"));
+    }
+
+    void examplePluginFromTheBuildTree()
+    {
+        // GIVEN the SDK's example plugin in <build>/plugins WHEN run with -6 dB THEN the peak halves
+        QTemporaryDir dir;
+        const Run r = plugins({"run", "example-gain", "gain", "--in", demo("demo.flac"), "--out", dir.filePath("g.wav"),
+                               "--param", "gain=-6.0206"});
+        QCOMPARE(r.code, 0);
+        const float before = mirstudio::media::readAudio(demo("demo.flac")).peak();
+        const float after = mirstudio::media::readAudio(dir.filePath("g.wav")).peak();
+        QVERIFY2(std::abs(after - before / 2) < 1e-4f, qPrintable(QStringLiteral("%1 %2").arg(before).arg(after)));
     }
 
     void trainCallsTheTrainMethod()
