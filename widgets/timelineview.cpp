@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/timelineview.h"
 
+#include "core/session/clipgeometrycommand.h"
 #include "core/session/session.h"
 #include "widgets/lane.h"
 #include "widgets/overviewlane.h"
@@ -10,6 +11,7 @@
 #include "widgets/trackheader.h"
 #include "widgets/waveformlane.h"
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QMouseEvent>
 #include <QScrollArea>
@@ -280,12 +282,32 @@ void TimelineView::laneClicked(Lane *lane, double x, Qt::KeyboardModifiers modif
         Q_EMIT seekRequested(std::max(0.0, m_axis->secondsForX(x)));
         return;
     }
-    auto sel = (modifiers & (Qt::ControlModifier | Qt::ShiftModifier)) ? m_selection : std::vector<ClipRef>{};
+    const bool extend = modifiers & (Qt::ControlModifier | Qt::ShiftModifier);
+    auto sel = extend ? m_selection : std::vector<ClipRef>{};
     if (auto it = std::find(sel.begin(), sel.end(), hit); it != sel.end())
         sel.erase(it);
     else
         sel.push_back(hit);
     setSelection(sel);
+    if (!extend)
+        m_drag = Drag{hit, x, m_session->clip(hit.track, hit.clip)->start, false};
+}
+
+bool TimelineView::dragMove(double x, Qt::KeyboardModifiers modifiers)
+{
+    if (!m_drag || !m_session->clip(m_drag->clip.track, m_drag->clip.clip))
+        return false;
+    if (!m_drag->moving && std::abs(x - m_drag->pressX) < QApplication::startDragDistance())
+        return true;
+    m_drag->moving = true;
+    const double rate = m_session->sampleRate();
+    double seconds = std::max(0.0, m_drag->originalStart / rate + (x - m_drag->pressX) / m_axis->pixelsPerSecond());
+    if (!(modifiers & Qt::AltModifier))
+        seconds = m_axis->snapSeconds(seconds, m_snap);
+    const auto start = std::int64_t(std::llround(seconds * rate));
+    if (start != m_session->clip(m_drag->clip.track, m_drag->clip.clip)->start)
+        m_session->push(ClipGeometryCommand::move(m_session, m_drag->clip.track, m_drag->clip.clip, start));
+    return true;
 }
 
 bool TimelineView::eventFilter(QObject *watched, QEvent *event)
@@ -310,6 +332,13 @@ bool TimelineView::eventFilter(QObject *watched, QEvent *event)
             laneClicked(lane, mouse->position().x(), mouse->modifiers());
             return true;
         }
+    } else if (event->type() == QEvent::MouseMove && m_drag) {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->buttons() & Qt::LeftButton)
+            return dragMove(mouse->position().x(), mouse->modifiers());
+    } else if (event->type() == QEvent::MouseButtonRelease && m_drag) {
+        m_drag.reset();
+        return true;
     }
     return QWidget::eventFilter(watched, event);
 }

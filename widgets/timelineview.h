@@ -3,11 +3,13 @@
 
 #include "core/session/track.h"
 #include "widgets/clipoperations.h"
+#include "widgets/snapgrid.h"
 
 #include <QHash>
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QScrollArea;
@@ -32,6 +34,7 @@ class TrackHeader;
  * ruler together), a horizontal scroll bar over the session's length, the playhead, and the
  * clip selection and clipboard (Delete, Ctrl+A/C/V/D act through ClipOperations).
  * Ctrl+wheel zooms around the mouse, Shift+wheel scrolls in time, wheel scrolls the tracks.
+ * Dragging a clip moves it along its track, snapped to snapGrid() (one undo step per drag).
  *
  * Lanes come from a factory per track kind (setLaneFactory); without one, audio tracks get a
  * WaveformLane and the rest an OverviewLane. Rows are rebuilt when tracks are added, removed,
@@ -69,6 +72,10 @@ public:
     /** The track last clicked (paste target for clips whose track is gone). */
     TrackId currentTrack() const { return m_currentTrack; }
 
+    /** The grid clip drags snap to (Alt while dragging: no snap). Beat by default. */
+    SnapGrid snapGrid() const { return m_snap; }
+    void setSnapGrid(SnapGrid grid) { m_snap = grid; }
+
     /** The session's extent in seconds (clips, items, stems), at least 10 s. */
     double sessionSeconds() const;
 
@@ -105,6 +112,7 @@ private:
     void updateScrollBar();
     void pushSelectionToLanes();
     void laneClicked(Lane *lane, double x, Qt::KeyboardModifiers modifiers);
+    bool dragMove(double x, Qt::KeyboardModifiers modifiers);
 
     Session *m_session;
     TimeAxis *m_axis;
@@ -121,6 +129,15 @@ private:
     std::vector<CopiedClip> m_clipboard;
     TrackId m_currentTrack;
     bool m_syncingBar = false;
+    SnapGrid m_snap = SnapGrid::Beat;
+    struct Drag
+    {
+        ClipRef clip;
+        double pressX = 0.0;
+        std::int64_t originalStart = 0;
+        bool moving = false;
+    };
+    std::optional<Drag> m_drag;
 };
 
 } // namespace mirstudio::widgets

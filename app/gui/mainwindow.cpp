@@ -20,6 +20,7 @@
 #include "widgets/transportbar.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -174,6 +175,20 @@ void MainWindow::buildMenus()
         ->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     view->addAction(tr("Zoom to &Fit"), QKeySequence(QStringLiteral("Ctrl+0")), m_timeline,
                     &widgets::TimelineView::zoomToFit);
+    QMenu *snap = view->addMenu(tr("&Snap Clips To"));
+    auto *snapGroup = new QActionGroup(snap);
+    using widgets::SnapGrid;
+    const std::pair<SnapGrid, QString> grids[] = {{SnapGrid::Off, tr("Off")}, {SnapGrid::Bar, tr("Bar")},
+        {SnapGrid::Beat, tr("Beat")}, {SnapGrid::Quarter, tr("1/4")}, {SnapGrid::Eighth, tr("1/8")},
+        {SnapGrid::Sixteenth, tr("1/16")}, {SnapGrid::ThirtySecond, tr("1/32")},
+        {SnapGrid::QuarterTriplet, tr("1/4 triplet")}, {SnapGrid::EighthTriplet, tr("1/8 triplet")},
+        {SnapGrid::SixteenthTriplet, tr("1/16 triplet")}, {SnapGrid::ThirtySecondTriplet, tr("1/32 triplet")}};
+    for (const auto &[grid, name] : grids) {
+        QAction *a = snap->addAction(name, this, [this, grid = grid] { m_timeline->setSnapGrid(grid); });
+        a->setCheckable(true);
+        a->setChecked(grid == m_timeline->snapGrid());
+        snapGroup->addAction(a);
+    }
 }
 
 void MainWindow::buildExportMenu(QMenu *file)

@@ -222,6 +222,41 @@ private Q_SLOTS:
         QCOMPARE(seek.front().front().toDouble(), 0.5);
     }
 
+    void draggingAClipMovesItOnTheGrid()
+    {
+        // GIVEN the audio clip at 1 s, 100 px/s, snapping to beats (0.5 s at 120 bpm)
+        Fixture f;
+        TimelineView view(&f.session);
+        view.resize(1000, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.axis()->setPixelsPerSecond(100);
+        view.axis()->setLeftSeconds(0);
+        QCOMPARE(view.snapGrid(), SnapGrid::Beat);
+        Lane *lane = view.laneFor(f.audio);
+        const int undoBefore = f.session.undoStack()->count();
+        // WHEN the clip is dragged 130 px to the right in several steps
+        QTest::mousePress(lane, Qt::LeftButton, {}, QPoint(150, 20));
+        for (int x : {160, 200, 250, 280}) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(x, 20), lane->mapToGlobal(QPointF(x, 20)),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(lane, &move);
+        }
+        QTest::mouseRelease(lane, Qt::LeftButton, {}, QPoint(280, 20));
+        // THEN it starts at 2.3 s snapped to the beat: 2.5 s, in one undo step
+        QCOMPARE(f.session.clip(f.audio, f.audioClip)->start, std::int64_t(2.5 * 48000));
+        QCOMPARE(f.session.undoStack()->count(), undoBefore + 1);
+        f.session.undoStack()->undo();
+        QCOMPARE(f.session.clip(f.audio, f.audioClip)->start, std::int64_t(48000));
+        // WHEN dragged with Alt THEN it does not snap
+        QTest::mousePress(lane, Qt::LeftButton, {}, QPoint(150, 20));
+        QMouseEvent move(QEvent::MouseMove, QPointF(280, 20), lane->mapToGlobal(QPointF(280, 20)),
+                         Qt::NoButton, Qt::LeftButton, Qt::AltModifier);
+        QCoreApplication::sendEvent(lane, &move);
+        QTest::mouseRelease(lane, Qt::LeftButton, Qt::AltModifier, QPoint(280, 20));
+        QCOMPARE(f.session.clip(f.audio, f.audioClip)->start, std::int64_t(110400)); // 2.3 s
+    }
+
     void ctrlWheelZoomsAroundTheMouse()
     {
         // GIVEN a timeline
