@@ -12,6 +12,7 @@
 #include "core/media/mediaerror.h"
 #include "core/media/midifilereader.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -426,10 +427,22 @@ int PluginCommands::train(const QStringList &args, QTextStream &out, QTextStream
         return usage(err, problem);
     JobRunner runner(host.get());
     const JobInfo info = runJob(runner, {spec->id(), method->id, {}, params}, !o.json, err);
+    QStringList files;
+    if (info.state == JobState::Done && !info.outputs.isEmpty()) {
+        // E.g. a loss curve: written next to the weights as OUT/OUTPUT_ID.csv.
+        try {
+            QDir().mkpath(o.named.value(QStringLiteral("out")));
+            files = ResultWriter(&InterruptFlag::raised).write(info.outputs, o.named.value(QStringLiteral("out")));
+        } catch (const std::exception &e) {
+            err << "mirstudio-cli: error: cannot write the training outputs: " << QString::fromUtf8(e.what()) << "\n";
+            return kExitFailed;
+        }
+    }
     if (o.json)
         printJson(out, QJsonObject{{QStringLiteral("plugin"), spec->id()}, {QStringLiteral("state"), jobStateName(info.state)},
                                    {QStringLiteral("error"), info.error},
                                    {QStringLiteral("params"), QJsonObject::fromVariantMap(info.resolvedParams)},
+                                   {QStringLiteral("files"), QJsonArray::fromStringList(files)},
                                    {QStringLiteral("log"), QJsonArray::fromStringList(info.log)}});
     else if (info.state == JobState::Done)
         out << "trained " << spec->id() << " into " << params.value(QStringLiteral("out")).toString() << "\n";

@@ -53,7 +53,10 @@ struct WeightFileSpec
 
 /**
  * A plugin's manifest: everything the host knows before loading the library (the JSON embedded
- * with Q_PLUGIN_METADATA and read by QPluginLoader::metaData()). A plain value.
+ * with Q_PLUGIN_METADATA and read by QPluginLoader::metaData()). A plain value. The JSON keys
+ * (id, name, version, sdk "1.0", licence, description, paper, capabilities, methods with
+ * inputs/outputs/parameters, runtime with weights/sampleRate/latency/streaming) and the type
+ * contract of each capability are documented in docs/plugin-sdk.md.
  */
 struct Manifest
 {

@@ -30,7 +30,11 @@ struct ParameterSpec
     QString fileFilter;    ///< File only, a QFileDialog filter ("Audio (*.wav *.flac)")
     QString description;
 
-    /** Reads one entry of a manifest's "parameters" array; on error returns false and says why. */
+    /**
+     * Reads one entry of a manifest's "parameters" array (keys: id, name, type, default, min, max,
+     * step, unit, choices, filter, description; see docs/plugin-sdk.md); on error returns false
+     * and says why as "key: problem".
+     */
     static bool fromJson(const QJsonObject &json, ParameterSpec *out, QString *error);
     QJsonObject toJson() const;
 
@@ -47,7 +51,8 @@ struct ParameterSpec
 /**
  * Fills in defaults and checks every value in `given` against `specs`. Unknown keys are an error
  * (a typo must not be silently ignored). Returns the complete, normalised map, or an empty map
- * and an error message.
+ * and an error message. `error` is only written on failure: clear it first and test
+ * `error->isEmpty()` (a method without parameters also resolves to an empty map).
  */
 QVariantMap resolveParameters(const QList<ParameterSpec> &specs, const QVariantMap &given,
                               QString *error);

@@ -310,6 +310,8 @@ private Q_SLOTS:
         const Run r = plugins({"train", "echo", "--data", dir.filePath("data"), "--out", dir.filePath("out"), "--steps", "7"});
         QCOMPARE(r.code, 0);
         QCOMPARE(bytes(dir.filePath("out/echo.weights")), QByteArray("steps=7 files=1\n"));
+        // AND the method's loss curve is written next to the weights
+        QVERIFY(bytes(dir.filePath("out/loss.csv")).startsWith("loss\n1\n0.5\n"));
     }
 
     void ctrlCCancelsAndLeavesNothing()

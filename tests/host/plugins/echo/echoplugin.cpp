@@ -99,9 +99,14 @@ private:
         if (!data.exists())
             throw PluginError(QStringLiteral("data folder %1 does not exist").arg(data.path()));
         const int steps = p.value(QStringLiteral("steps")).toInt();
+        Matrix loss;
+        loss.rows = steps;
+        loss.cols = 1;
+        loss.colLabels = {QStringLiteral("loss")};
         for (int i = 0; i < steps; ++i) {
             if (ctx.isCancelled())
                 throw Cancelled();
+            loss.data.push_back(1.0f / float(i + 1));
             ctx.setProgress(double(i + 1) / steps, QStringLiteral("step %1/%2").arg(i + 1).arg(steps));
         }
         QDir().mkpath(p.value(QStringLiteral("out")).toString());
@@ -109,7 +114,7 @@ private:
         if (!f.open(QIODevice::WriteOnly))
             throw PluginError(QStringLiteral("cannot write %1").arg(f.fileName()));
         f.write(QStringLiteral("steps=%1 files=%2\n").arg(steps).arg(data.entryList(QDir::Files).size()).toUtf8());
-        return {};
+        return {{QStringLiteral("loss"), loss}};
     }
 };
 
