@@ -159,6 +159,9 @@ void AudioFileWriter::open(const QString &path, const AudioWriteFormat &format, 
         throw MediaError(path, QStringLiteral("cannot start writing %1: %2")
                                    .arg(formatName(format), why));
     }
+    // libsndfile's PEAK chunk of float WAVs holds the write time: without it the same samples
+    // always give the same bytes (rendered training data is compared by hash).
+    sf_command(impl->sf, SFC_SET_ADD_PEAK_CHUNK, nullptr, SF_FALSE);
     m_impl = std::move(impl);
 }
 
