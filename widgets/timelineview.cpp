@@ -4,7 +4,10 @@
 #include "core/session/clipgeometrycommand.h"
 #include "core/session/session.h"
 #include "widgets/lane.h"
+#include "widgets/annotationlane.h"
 #include "widgets/overviewlane.h"
+#include "widgets/pianorolllane.h"
+#include "widgets/stemgrouplane.h"
 #include "widgets/peakcache.h"
 #include "widgets/timeaxis.h"
 #include "widgets/timeruler.h"
@@ -134,8 +137,29 @@ Lane *TimelineView::makeLane(const Track &track, QWidget *parent)
     if (auto it = m_factories.constFind(int(track.kind)); it != m_factories.constEnd() && it.value())
         if (Lane *lane = it.value()(m_axis, m_session, track, parent))
             return lane;
-    if (track.kind == Track::Kind::Audio)
+    switch (track.kind) {
+    case Track::Kind::Audio:
         return new WaveformLane(m_axis, m_session, m_peaks, track.id, parent);
+    case Track::Kind::Midi: {
+        auto *roll = new PianoRollLane(m_axis, m_session, track.id, parent);
+        int low = 127, high = 0;
+        for (const Clip &c : track.clips)
+            for (const MidiNote &n : c.notes) {
+                low = std::min(low, n.pitch);
+                high = std::max(high, n.pitch);
+            }
+        // Show the notes the track has, with a little room, at least an octave.
+        if (low > high)
+            low = 48, high = 72;
+        const int pad = std::max(2, (12 - (high - low)) / 2);
+        roll->setPitchRange(std::max(0, low - pad), std::min(127, high + pad));
+        return roll;
+    }
+    case Track::Kind::StemGroup:
+        return new StemGroupLane(m_axis, m_session, track.id, parent);
+    case Track::Kind::Annotation:
+        return new AnnotationLane(m_axis, m_session, track.id, parent);
+    }
     return new OverviewLane(m_axis, m_session, track.id, parent);
 }
 

@@ -37,7 +37,8 @@ class TrackHeader;
  * Dragging a clip moves it along its track, snapped to snapGrid() (one undo step per drag).
  *
  * Lanes come from a factory per track kind (setLaneFactory); without one, audio tracks get a
- * WaveformLane and the rest an OverviewLane. Rows are rebuilt when tracks are added, removed,
+ * WaveformLane, MIDI tracks a PianoRollLane (pitch range fitted to the track's notes), stem
+ * groups a StemGroupLane and annotation tracks an AnnotationLane. Rows are rebuilt when tracks are added, removed,
  * moved or the session is reset.
  *
  * Owns the axis, the peak cache and its rows; does not own the session. GUI thread only.

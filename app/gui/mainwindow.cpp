@@ -14,6 +14,7 @@
 #include "widgets/jobpanel.h"
 #include "widgets/lane.h"
 #include "widgets/peakcache.h"
+#include "widgets/pianorolllane.h"
 #include "widgets/timeaxis.h"
 #include "widgets/timelineview.h"
 #include "widgets/tracklistview.h"
@@ -152,12 +153,23 @@ void MainWindow::buildMenus()
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(tr("&Delete"), QKeySequence::Delete, m_timeline, &widgets::TimelineView::deleteSelection);
-    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, m_timeline, &widgets::TimelineView::selectAll);
-    edit->addAction(tr("&Copy"), QKeySequence::Copy, m_timeline, &widgets::TimelineView::copySelection);
-    edit->addAction(tr("&Paste"), QKeySequence::Paste, m_timeline, &widgets::TimelineView::paste);
-    edit->addAction(tr("D&uplicate"), QKeySequence(QStringLiteral("Ctrl+D")), m_timeline,
-                    &widgets::TimelineView::duplicateSelection);
+    // Clip edits on the timeline, note edits when a piano roll has the focus.
+    auto routed = [this](void (widgets::TimelineView::*clips)(), void (widgets::PianoRollLane::*notes)()) {
+        return [this, clips, notes] {
+            if (auto *roll = qobject_cast<widgets::PianoRollLane *>(QApplication::focusWidget()))
+                (roll->*notes)();
+            else
+                (m_timeline->*clips)();
+        };
+    };
+    using TV = widgets::TimelineView;
+    using PR = widgets::PianoRollLane;
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, routed(&TV::deleteSelection, &PR::deleteSelection));
+    edit->addAction(tr("Select &All"), QKeySequence::SelectAll, this, routed(&TV::selectAll, &PR::selectAll));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, routed(&TV::copySelection, &PR::copySelection));
+    edit->addAction(tr("&Paste"), QKeySequence::Paste, this, routed(&TV::paste, &PR::paste));
+    edit->addAction(tr("D&uplicate"), QKeySequence(QStringLiteral("Ctrl+D")), this,
+                    routed(&TV::duplicateSelection, &PR::duplicateSelection));
 
     QMenu *transport = menuBar()->addMenu(tr("&Transport"));
     transport->addAction(tr("&Play / Pause"), QKeySequence(Qt::Key_Space), m_playback, &PlaybackController::togglePlay);
