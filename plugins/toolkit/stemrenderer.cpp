@@ -91,6 +91,7 @@ std::vector<std::vector<float>> renderNotes(const sdk::NoteSequence &notes, bool
     fluid_settings_setint(settings.get(), "synth.reverb.active", 0);
     fluid_settings_setint(settings.get(), "synth.chorus.active", 0);
     fluid_settings_setint(settings.get(), "synth.polyphony", 512);
+    fluid_settings_setnum(settings.get(), "synth.gain", 0.6);   // default 0.2 leaves stems near -25 dBFS
     std::unique_ptr<fluid_synth_t, SynthDeleter> synth(new_fluid_synth(settings.get()));
     if (!synth || fluid_synth_sfload(synth.get(), soundFont.toLocal8Bit().constData(), 1) == FLUID_FAILED)
         throw sdk::PluginError(QStringLiteral("FluidSynth cannot load the SoundFont %1").arg(soundFont));
