@@ -30,8 +30,12 @@ public:
     SpectrogramComputer &operator=(const SpectrogramComputer &) = delete;
 
     const SpectrogramParams &params() const { return m_params; }
-    /** Frames [first, first + count) of `audio`, clipped to the signal's frame count. */
-    SpectrogramTile compute(const media::AudioData &audio, std::int64_t first, int count);
+    /**
+     * Frames [first, first + count) of `audio`, clipped to the signal's frame count. `storage`
+     * (e.g. an evicted tile's) is reused for the result when given, saving fresh pages.
+     */
+    SpectrogramTile compute(const media::AudioData &audio, std::int64_t first, int count,
+                            std::vector<float> storage = {});
 
 private:
     void loadFrame(const media::AudioData &audio, std::int64_t centre);

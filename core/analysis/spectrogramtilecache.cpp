@@ -63,15 +63,12 @@ void SpectrogramTileCache::loadSource(const SourceId &source, const QString &pat
 
 void SpectrogramTileCache::dropSourceLocked(const SourceId &source)
 {
-    for (auto it = m_lru.begin(); it != m_lru.end();) {
-        if (it->source == source) {
-            m_bytes -= m_tiles.value(*it).tile->bytes();
-            m_tiles.remove(*it);
-            it = m_lru.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    std::vector<SpectrogramTileKey> victims;
+    for (const SpectrogramTileKey &k : m_lru)
+        if (k.source == source)
+            victims.push_back(k);
+    for (const SpectrogramTileKey &k : victims)
+        evictLocked(k);
 }
 
 std::shared_ptr<const media::AudioData> SpectrogramTileCache::audio(const SourceId &source) const
@@ -138,20 +135,40 @@ std::shared_ptr<const SpectrogramTile> SpectrogramTileCache::computeNow(const Sp
     return computed;
 }
 
-std::shared_ptr<const SpectrogramTile> SpectrogramTileCache::compute(const SpectrogramTileKey &key)
+std::shared_ptr<SpectrogramTile> SpectrogramTileCache::compute(const SpectrogramTileKey &key)
 {
-    const auto data = audio(key.source);
+    std::vector<float> storage;
+    std::shared_ptr<const media::AudioData> data;
+    {
+        QMutexLocker lock(&m_mutex);
+        data = m_sources.value(key.source);
+        if (!m_spare.empty()) {
+            storage = std::move(m_spare.back());
+            m_spare.pop_back();
+        }
+    }
     auto tile = std::make_shared<SpectrogramTile>();
     if (data) {
         SpectrogramComputer computer(key.params);
-        *tile = computer.compute(*data, std::int64_t(key.tile) * framesPerTile, framesPerTile);
+        *tile = computer.compute(*data, std::int64_t(key.tile) * framesPerTile, framesPerTile, std::move(storage));
     }
     m_computed.fetch_add(1);
     return tile;
 }
 
+void SpectrogramTileCache::evictLocked(const SpectrogramTileKey &key)
+{
+    const auto it = m_tiles.find(key);
+    m_bytes -= it->tile->bytes();
+    // Keep a few buffers for the next tiles when no view holds this one any more.
+    if (it->tile.use_count() == 1 && m_spare.size() < 4)
+        m_spare.push_back(std::move(it->tile->power));
+    m_lru.erase(it->lru);
+    m_tiles.erase(it);
+}
+
 void SpectrogramTileCache::insert(const SpectrogramTileKey &key,
-                                  std::shared_ptr<const SpectrogramTile> tile)
+                                  std::shared_ptr<SpectrogramTile> tile)
 {
     QMutexLocker lock(&m_mutex);
     m_pending.remove(key);
@@ -161,12 +178,8 @@ void SpectrogramTileCache::insert(const SpectrogramTileKey &key,
     m_bytes += tile->bytes();
     m_tiles.insert(key, Entry{std::move(tile), m_lru.begin()});
     // Evict least recently used tiles, but always keep the one just added.
-    while (m_bytes > m_budget && m_lru.size() > 1) {
-        const SpectrogramTileKey &victim = m_lru.back();
-        m_bytes -= m_tiles.value(victim).tile->bytes();
-        m_tiles.remove(victim);
-        m_lru.pop_back();
-    }
+    while (m_bytes > m_budget && m_lru.size() > 1)
+        evictLocked(SpectrogramTileKey(m_lru.back()));
 }
 
 std::size_t SpectrogramTileCache::bytesUsed() const

@@ -81,12 +81,13 @@ Q_SIGNALS:
 private:
     struct Entry
     {
-        std::shared_ptr<const SpectrogramTile> tile;
+        std::shared_ptr<SpectrogramTile> tile; // handed out as const
         std::list<SpectrogramTileKey>::iterator lru;
     };
 
-    std::shared_ptr<const SpectrogramTile> compute(const SpectrogramTileKey &key);
-    void insert(const SpectrogramTileKey &key, std::shared_ptr<const SpectrogramTile> tile);
+    std::shared_ptr<SpectrogramTile> compute(const SpectrogramTileKey &key);
+    void insert(const SpectrogramTileKey &key, std::shared_ptr<SpectrogramTile> tile);
+    void evictLocked(const SpectrogramTileKey &key);
     std::shared_ptr<const SpectrogramTile> touchLocked(const SpectrogramTileKey &key);
     void dropSourceLocked(const SourceId &source);
 
@@ -99,6 +100,7 @@ private:
     QSet<SourceId> m_loading; // GUI thread only
     std::size_t m_bytes = 0;
     std::atomic<std::uint64_t> m_computed{0};
+    std::vector<std::vector<float>> m_spare; // evicted tiles' storage, reused by compute()
     QThreadPool m_pool;
 };
 
