@@ -7,6 +7,8 @@
 
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QPluginLoader>
 #include <QTest>
 
 #include <cmath>
@@ -68,6 +70,19 @@ private Q_SLOTS:
                  qPrintable(errors.join('\n')));
         QVERIFY(m.hasCapability(sdk::Capability::Latent));
         QVERIFY(m.method("forward") && m.method("encode") && m.method("decode") && m.method("describe"));
+    }
+
+    void libraryIsAPluginTheHostCanList()
+    {
+        // GIVEN the built plugin library
+        QPluginLoader loader(QStringLiteral(MIRSTUDIO_BINARY_DIR "/plugins/libtorchscript.so"));
+        // WHEN its metadata is read without loading, then it is loaded
+        const QJsonObject meta = loader.metaData().value("MetaData").toObject();
+        // THEN the manifest is embedded and the instance is an IModelPlugin
+        QCOMPARE(loader.metaData().value("IID").toString(), QStringLiteral(MIRSTUDIO_PLUGIN_IID));
+        QCOMPARE(meta.value("id").toString(), QStringLiteral("torchscript"));
+        QVERIFY2(loader.load(), qPrintable(loader.errorString()));
+        QVERIFY(qobject_cast<sdk::IModelPlugin *>(loader.instance()));
     }
 
     void forwardProcessesAudio()
