@@ -3,8 +3,10 @@
 #include "core/analysis/spectrogramcomputer.h"
 #include "core/analysis/spectrogramtilecache.h"
 #include "core/media/audiodata.h"
+#include "core/media/audiofilewriter.h"
 
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -158,6 +160,29 @@ private Q_SLOTS:
         cache.setSource(id, sine(300.0, 0.5, 48000, 1000));
         QCOMPARE(cache.cachedTileCount(), 0);
         QCOMPARE(cache.bytesUsed(), std::size_t(0));
+    }
+
+    void loadSourceDecodesFilesOnTheWorkers()
+    {
+        // GIVEN a WAV file with a sine, and a path that does not exist
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("sine.wav"));
+        media::writeAudio(path, *sine(937.5, 0.5, 48000, 24000), media::AudioWriteFormat{});
+        SpectrogramTileCache cache;
+        const SourceId good = SourceId::create(), bad = SourceId::create();
+        QSignalSpy ready(&cache, &SpectrogramTileCache::sourceReady);
+        QSignalSpy failed(&cache, &SpectrogramTileCache::loadFailed);
+        // WHEN both are loaded
+        cache.loadSource(good, path);
+        cache.loadSource(bad, dir.filePath(QStringLiteral("missing.wav")));
+        // THEN the file is decoded and its tiles computed; the missing one fails with a message
+        QTRY_COMPARE(ready.count(), 1);
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(failed.first().at(0).value<SourceId>(), bad);
+        QVERIFY(!failed.first().at(1).toString().isEmpty());
+        QCOMPARE(cache.audio(good)->frames(), std::int64_t(24000));
+        const auto tile = cache.computeNow({good, SpectrogramParams{}, 0});
+        QCOMPARE(peakBin(*tile, 20), 40);
     }
 
     void frequencyAxesMapBothWays()
