@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/jobpanelbinding.h"
 #include "app/gui/mediaimporter.h"
 #include "app/gui/playbackcontroller.h"
 #include "app/gui/preferencesdialog.h"
 #include "app/gui/sessionexporter.h"
 #include "core/audio/midiports.h"
+#include "core/host/jobresultimporter.h"
+#include "core/host/jobrunner.h"
+#include "core/host/pluginhost.h"
 #include "core/session/autosaver.h"
 #include "core/session/session.h"
 #include "core/session/sessionerror.h"
@@ -24,6 +28,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -32,6 +37,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QThread>
 #include <QToolBar>
@@ -56,6 +62,23 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new QLabel(this))
     , m_prefs(Preferences::load())
 {
+    m_host = new PluginHost(PluginHost::defaultSearchPaths() + m_prefs.pluginFolders, this);
+    m_host->discover();
+    m_runner = new JobRunner(m_host, this);
+    m_runner->setThreadsPerJob(std::max(1, m_prefs.threads));
+    new JobPanelBinding(m_runner, m_jobs);
+    connect(m_runner, &JobRunner::jobFinished, this, [this](int id, JobState state) {
+        const auto inputs = m_importOnDone.take(id);
+        if (state != JobState::Done)
+            return;
+        try {
+            JobResultImporter importer(m_session, jobMediaFolder());
+            const auto tracks = importer.import(m_runner->info(id), inputs);
+            statusBar()->showMessage(tr("Job %1 added %n track(s)", nullptr, int(tracks.size())).arg(id), 8000);
+        } catch (const std::exception &e) {
+            reportError(tr("Cannot import the job's results"), QString::fromUtf8(e.what()));
+        }
+    });
     setCentralWidget(m_timeline);
     setAcceptDrops(true);
     m_tracks->setSession(m_session);
@@ -259,7 +282,7 @@ void MainWindow::exportMixdownDialog(const QString &suffix)
 
 void MainWindow::runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work)
 {
-    const int id = m_nextJobId++;
+    const int id = m_nextExportId--;
     m_jobs->addJob(id, title);
     m_jobs->setProgress(id, -1.0, tr("running"));
     auto cancelled = std::make_shared<std::atomic<bool>>(false);
@@ -293,6 +316,23 @@ void MainWindow::runExport(const QString &title, std::function<QString(const std
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->setParent(this);
     thread->start();
+}
+
+int MainWindow::runJob(const JobRequest &request, const QList<SourceId> &inputs)
+{
+    const int id = m_runner->submit(request);
+    if (!isFinished(m_runner->info(id).state))
+        m_importOnDone.insert(id, inputs);
+    return id;
+}
+
+QString MainWindow::jobMediaFolder() const
+{
+    const QString file = m_session->filePath();
+    if (file.isEmpty())
+        return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("unsaved-media"));
+    const QFileInfo info(file);
+    return info.dir().filePath(info.completeBaseName() + QStringLiteral(".media"));
 }
 
 bool MainWindow::exportTimelinePng(const QString &path)

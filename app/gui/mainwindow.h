@@ -2,6 +2,10 @@
 #pragma once
 
 #include "app/gui/preferences.h"
+#include "core/session/typedid.h"
+
+#include <QHash>
+#include <QList>
 
 #include <QMainWindow>
 
@@ -12,6 +16,9 @@ class QMenu;
 
 namespace mirstudio {
 class Autosaver;
+class JobRunner;
+class PluginHost;
+struct JobRequest;
 class PlaybackController;
 class Session;
 namespace widgets {
@@ -26,7 +33,8 @@ class TransportBar;
  * The MIR Studio main window: owns the open Session, its Autosaver, the PlaybackController
  * (engine, device, recorder) and the views: the timeline (track headers and lanes on one time
  * axis) in the centre, the transport bar on top, the track list and the job panel in docks,
- * and a status bar (session facts, audio device, xruns, CPU).
+ * and a status bar (session facts, audio device, xruns, CPU). Owns the PluginHost and the
+ * JobRunner; the job panel shows the runner's jobs and finished jobs are imported.
  *
  * Menus: File (new, open, open recent, save, save as, export mixdown/stems/MIDI/annotations/
  * PNG, preferences, quit), Edit (undo, redo, delete, select all, copy, paste, duplicate),
@@ -49,6 +57,15 @@ public:
     widgets::JobPanel *jobPanel() const { return m_jobs; }
     widgets::EngineStatus *engineStatus() const { return m_engineStatus; }
     PlaybackController *playback() const { return m_playback; }
+    PluginHost *pluginHost() const { return m_host; }
+    JobRunner *jobRunner() const { return m_runner; }
+    /**
+     * Queues a plugin job (shown in the job panel); when it is done its outputs enter the
+     * session as one undo step (JobResultImporter), with `inputs` in their provenance.
+     */
+    int runJob(const JobRequest &request, const QList<SourceId> &inputs = {});
+    /** Where job outputs are written: `<session>.media/` beside the session file. */
+    QString jobMediaFolder() const;
     /** False: no modal dialogs (screenshots, tests); answers default to "keep what is open". */
     void setInteractive(bool interactive) { m_interactive = interactive; }
     QString lastError() const { return m_lastError; }
@@ -93,6 +110,9 @@ private:
     Session *m_session = nullptr;
     Autosaver *m_autosaver = nullptr;
     PlaybackController *m_playback = nullptr;
+    PluginHost *m_host = nullptr;
+    JobRunner *m_runner = nullptr;
+    QHash<int, QList<SourceId>> m_importOnDone;
     widgets::TimelineView *m_timeline = nullptr;
     widgets::TrackListView *m_tracks = nullptr;
     widgets::TransportBar *m_transport = nullptr;
@@ -103,7 +123,7 @@ private:
     Preferences m_prefs;
     bool m_interactive = true;
     QString m_lastError;
-    int m_nextJobId = 1;
+    int m_nextExportId = -1; // export rows use negative ids, runner jobs positive ones
 };
 
 } // namespace mirstudio

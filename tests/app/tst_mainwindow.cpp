@@ -4,6 +4,9 @@
 #include "app/gui/preferencesdialog.h"
 #include "app/gui/sessionexporter.h"
 #include "core/audio/offlinebounce.h"
+#include "core/host/jobrunner.h"
+#include "core/host/mediaconversion.h"
+#include "core/host/pluginhost.h"
 #include "core/audio/planbuilder.h"
 #include "core/media/audiofile.h"
 #include "core/media/audiofilewriter.h"
@@ -11,6 +14,7 @@
 #include "core/media/midifilewriter.h"
 #include "core/session/session.h"
 #include "widgets/enginestatus.h"
+#include "widgets/jobpanel.h"
 #include "widgets/lane.h"
 #include "widgets/pianorolllane.h"
 #include "widgets/timeaxis.h"
@@ -40,6 +44,45 @@ private Q_SLOTS:
         QCoreApplication::setOrganizationName(QStringLiteral("MIR Studio tests"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
         QSettings().clear();
+        // The SDK's example plugin is built into <build>/plugins.
+        qputenv("MIRSTUDIO_PLUGIN_PATH", MIRSTUDIO_BINARY_DIR "/plugins");
+    }
+
+    void pluginJobsShowInThePanelAndImportWhenDone()
+    {
+        // GIVEN the demo, saved to a temporary folder, and the example gain plugin
+        QTemporaryDir dir;
+        MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openSession(QStringLiteral(MIRSTUDIO_DEMO_SESSION)));
+        QVERIFY(w.saveSession(dir.filePath(QStringLiteral("s.mirstudio"))));
+        QVERIFY2(w.pluginHost()->plugin(QStringLiteral("example-gain")), "example-gain not built");
+        const auto source = w.session()->tracks().front().clips.front().source;
+        JobRequest request;
+        request.plugin = QStringLiteral("example-gain");
+        request.method = QStringLiteral("gain");
+        request.inputs.insert(QStringLiteral("audio"), MediaConversion::toAudioBuffer(
+            media::readAudio(w.session()->mediaPool().source(source)->path)));
+        request.params.insert(QStringLiteral("gain"), -6.0206);
+        // WHEN the job runs
+        const int id = w.runJob(request, {source});
+        QTRY_VERIFY(w.jobPanel()->contains(id));
+        QVERIFY(w.jobRunner()->wait(id, 60000));
+        // THEN the panel shows it done and its output is a new audio track, one undo step
+        QTRY_COMPARE(w.jobPanel()->progressPercent(id), 100);
+        QTRY_COMPARE(w.session()->trackCount(), 7);
+        QCOMPARE(w.jobPanel()->statusText(id), QStringLiteral("done"));
+        const Track &added = w.session()->tracks().back();
+        QCOMPARE(added.kind, Track::Kind::Audio);
+        QVERIFY(added.provenance.has_value());
+        QVERIFY(w.session()->mediaPool().source(added.clips.front().source)->path.startsWith(w.jobMediaFolder()));
+        w.session()->undoStack()->undo();
+        QCOMPARE(w.session()->trackCount(), 6);
+        // WHEN a job cannot run (unknown method) THEN its row says why
+        request.method = QStringLiteral("nope");
+        const int bad = w.runJob(request);
+        QTRY_VERIFY(w.jobPanel()->contains(bad));
+        QVERIFY(w.jobPanel()->statusText(bad).contains(QStringLiteral("nope")));
     }
 
     void preferencesPersistAndEdit()
