@@ -118,29 +118,49 @@ void SpectrogramLane::paintClip(QPainter &p, const Clip &clip, const MediaSource
     const double clipStartSeconds = double(clip.start) / ax.sampleRate();
     const std::int64_t lastFrame = m_cache->frameCount(clip.source, m_params) - 1;
     std::shared_ptr<const SpectrogramTile> tile;
-    for (int x = x0; x <= x1; ++x) {
-        const double sample = (ax.secondsForX(x + 0.5) - clipStartSeconds) * rate + double(clip.offset);
-        const std::int64_t frame = std::min(lastFrame, std::int64_t(std::llround(sample / m_params.hop)));
-        if (frame < 0)
-            continue;
+    // The power column of `frame`, or nullptr while its tile computes.
+    auto columnOf = [&](std::int64_t frame) -> const float * {
         const int index = int(frame / SpectrogramTileCache::framesPerTile);
         if (!tile || index != int(tile->firstFrame / SpectrogramTileCache::framesPerTile))
             tile = m_cache->tile({clip.source, m_params, index});
-        if (!tile) {
+        if (!tile || frame - tile->firstFrame >= tile->frames)
+            return nullptr;
+        return tile->power.data() + std::size_t(frame - tile->firstFrame) * std::size_t(tile->bins);
+    };
+    auto frameAtX = [&](double x) {
+        const double sample = (ax.secondsForX(x) - clipStartSeconds) * rate + double(clip.offset);
+        return std::min(lastFrame, std::int64_t(std::llround(sample / m_params.hop)));
+    };
+    std::vector<float> values(static_cast<std::size_t>(h));
+    for (int x = x0; x <= x1; ++x) {
+        // Zoomed out, a column covers many frames: show the loudest of up to 8 of them.
+        const std::int64_t first = frameAtX(x + 0.5);
+        const std::int64_t last = std::max(first, frameAtX(x + 1.0) - 1);
+        if (first < 0)
+            continue;
+        const std::int64_t stride = std::max<std::int64_t>(1, (last - first + 1) / 8);
+        std::fill(values.begin(), values.end(), 0.0f);
+        bool any = false;
+        for (std::int64_t frame = first; frame <= last; frame += stride) {
+            const float *column = columnOf(frame);
+            if (!column)
+                continue;
+            any = true;
+            for (int y = 0; y < h; ++y) {
+                const RowBins &r = rows[std::size_t(y)];
+                float v = std::max(values[std::size_t(y)], column[int(std::lround(r.low))]);
+                for (int b = int(std::ceil(r.low)); b <= int(r.high); ++b)
+                    v = std::max(v, column[b]);
+                values[std::size_t(y)] = v;
+            }
+        }
+        if (!any) {
             ++m_missingColumns;
             continue;
         }
-        const int f = int(frame - tile->firstFrame);
-        if (f >= tile->frames)
-            continue;
         ++m_readyColumns;
-        const float *column = tile->power.data() + std::size_t(f) * std::size_t(tile->bins);
         for (int y = 0; y < h; ++y) {
-            const RowBins &r = rows[std::size_t(y)];
-            float v = column[int(std::lround(r.low))];
-            for (int b = int(std::ceil(r.low)); b <= int(r.high); ++b)
-                v = std::max(v, column[b]);
-            const float fraction = (SpectrogramTile::db(v) - m_floorDb) / range;
+            const float fraction = (SpectrogramTile::db(values[std::size_t(y)]) - m_floorDb) / range;
             reinterpret_cast<QRgb *>(image.scanLine(y))[x - x0] = m_colours.colourFor(fraction);
         }
     }

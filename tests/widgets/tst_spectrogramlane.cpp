@@ -107,6 +107,14 @@ private Q_SLOTS:
         const int row1k = int(std::lround((1.0 - 1000.0 / 24000.0) * 120)) - 1;
         QVERIFY(qGreen(linear.pixel(200, row1k)) > qGreen(linear.pixel(200, 2)) + 50);
         QVERIFY(!image.isNull());
+        // AND zoomed out to 10 px/s (about 9 frames per column) the 4 s clip fills 40 columns
+        // from the same tiles, the 1 kHz row still bright
+        const auto computed = f.cache.computeCount();
+        f.axis.setPixelsPerSecond(10);
+        const QImage far = lane.grab().toImage();
+        QCOMPARE(lane.readyColumns(), 40);
+        QCOMPARE(f.cache.computeCount(), computed);
+        QVERIFY(qGreen(far.pixel(20, row1k)) > qGreen(far.pixel(20, 2)) + 50);
     }
 
     void recolouringNeverRecomputes()
