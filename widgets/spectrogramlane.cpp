@@ -6,6 +6,7 @@
 #include "widgets/lanepainting.h"
 #include "widgets/timeaxis.h"
 
+#include <QFont>
 #include <QImage>
 #include <QPainter>
 
@@ -65,13 +66,42 @@ void SpectrogramLane::sourceChanged(const SourceId &source)
         }
 }
 
+FrequencyAxis SpectrogramLane::frequencyAxis(double sampleRate) const
+{
+    return m_scale == FrequencyAxis::Scale::PianoKey ? FrequencyAxis::pianoKeys()
+                                                     : FrequencyAxis(m_scale, 0.0, sampleRate / 2.0);
+}
+
+void SpectrogramLane::paintFrequencyLabels(QPainter &p, double sampleRate)
+{
+    const FrequencyAxis axis = frequencyAxis(sampleRate);
+    const bool keys = m_scale == FrequencyAxis::Scale::PianoKey;
+    QFont font = p.font();
+    font.setPixelSize(9);
+    p.setFont(font);
+    p.setPen(QColor(255, 255, 255, 170));
+    double lastY = 1e9;
+    auto label = [&](double hz, const QString &text) {
+        const double y = (1.0 - axis.fractionForHz(hz)) * height();
+        if (y < 8 || y > height() - 2 || lastY - y < 14)
+            return; // off the lane or crowding the previous label
+        p.drawLine(QPointF(0, y), QPointF(4, y));
+        p.drawText(QPointF(6, y + 3), text);
+        lastY = y;
+    };
+    if (keys) {
+        for (int key = 24; key <= 108; key += 12)
+            label(FrequencyAxis::keyToHz(key), QStringLiteral("C%1").arg(key / 12 - 1));
+        return;
+    }
+    for (double hz : {50.0, 100.0, 200.0, 500.0, 1000.0, 2000.0, 5000.0, 10000.0, 20000.0})
+        label(hz, hz >= 1000.0 ? QStringLiteral("%1k").arg(hz / 1000.0) : QString::number(hz));
+}
+
 std::vector<SpectrogramLane::RowBins> SpectrogramLane::rowBins(double sampleRate) const
 {
     const int h = std::max(1, height());
-    const double nyquist = sampleRate / 2.0;
-    const FrequencyAxis axis = m_scale == FrequencyAxis::Scale::PianoKey
-                                   ? FrequencyAxis::pianoKeys()
-                                   : FrequencyAxis(m_scale, 0.0, nyquist);
+    const FrequencyAxis axis = frequencyAxis(sampleRate);
     const double binsPerHz = double(m_params.windowSize) / sampleRate;
     const float lastBin = float(m_params.bins() - 1);
     std::vector<RowBins> rows(static_cast<std::size_t>(h));
@@ -91,6 +121,7 @@ void SpectrogramLane::paintLane(QPainter &p, const QRect &dirty)
     const Track *track = m_session->track(trackId());
     if (!track)
         return;
+    double rate = axis()->sampleRate();
     for (const Clip &clip : track->clips) {
         const auto source = m_session->mediaPool().source(clip.source);
         if (!source || source->kind != MediaSource::Kind::Audio)
@@ -98,7 +129,9 @@ void SpectrogramLane::paintLane(QPainter &p, const QRect &dirty)
         if (!m_cache->audio(clip.source))
             m_cache->loadSource(clip.source, source->path);
         paintClip(p, clip, *source, dirty);
+        rate = source->sampleRate > 0 ? source->sampleRate : rate;
     }
+    paintFrequencyLabels(p, rate);
 }
 
 void SpectrogramLane::paintClip(QPainter &p, const Clip &clip, const MediaSource &source,

@@ -54,6 +54,8 @@ private:
     struct RowBins { float low; float high; };
     void paintClip(QPainter &p, const Clip &clip, const MediaSource &source, const QRect &dirty);
     std::vector<RowBins> rowBins(double sampleRate) const;
+    FrequencyAxis frequencyAxis(double sampleRate) const;
+    void paintFrequencyLabels(QPainter &p, double sampleRate);
     void sourceChanged(const SourceId &source);
 
     Session *m_session;
