@@ -66,6 +66,7 @@ PianoRollEditor::PianoRollEditor(TimeAxis *axis, Session *session, const TrackId
     grid->addWidget(m_velocity, 2, 1);
     grid->setRowStretch(1, 1);
     m_keyboard->setFixedWidth(56);
+    m_roll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding); // lanes are fixed-height in the timeline
     m_roll->setMinimumHeight(200);
     m_velocity->setFixedHeight(60);
 
