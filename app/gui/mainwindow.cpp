@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/mainwindow.h"
 
+#include "app/gui/jobinputs.h"
 #include "app/gui/jobpanelbinding.h"
+#include "app/gui/modelspanel.h"
 #include "app/gui/mediaimporter.h"
 #include "app/gui/playbackcontroller.h"
 #include "app/gui/preferencesdialog.h"
@@ -67,6 +69,26 @@ MainWindow::MainWindow(QWidget *parent)
     m_runner = new JobRunner(m_host, this);
     m_runner->setThreadsPerJob(std::max(1, m_prefs.threads));
     new JobPanelBinding(m_runner, m_jobs);
+    m_models = new ModelsPanel(m_host, this);
+    connect(m_models, &ModelsPanel::runRequested, this,
+            [this](const QString &plugin, const sdk::MethodSpec &method, const QVariantMap &params) {
+                JobRequest request;
+                request.plugin = plugin;
+                request.method = method.id;
+                request.params = params;
+                QList<SourceId> sources;
+                QString error;
+                try {
+                    if (!JobInputs::build(*m_session, method, m_timeline->selection(), &request.inputs, &sources, &error)) {
+                        reportError(tr("Cannot run %1").arg(method.name), error);
+                        return;
+                    }
+                } catch (const std::exception &e) {
+                    reportError(tr("Cannot run %1").arg(method.name), QString::fromUtf8(e.what()));
+                    return;
+                }
+                runJob(request, sources);
+            });
     connect(m_runner, &JobRunner::jobFinished, this, [this](int id, JobState state) {
         const auto inputs = m_importOnDone.take(id);
         if (state != JobState::Done)
@@ -90,6 +112,12 @@ MainWindow::MainWindow(QWidget *parent)
     jobDock->setObjectName(QStringLiteral("jobsDock"));
     jobDock->setWidget(m_jobs);
     addDockWidget(Qt::RightDockWidgetArea, jobDock);
+    auto *modelDock = new QDockWidget(tr("Models"), this);
+    modelDock->setObjectName(QStringLiteral("modelsDock"));
+    modelDock->setWidget(m_models);
+    addDockWidget(Qt::RightDockWidgetArea, modelDock);
+    tabifyDockWidget(trackDock, modelDock);
+    trackDock->raise();
     resizeDocks({trackDock, jobDock}, {300, 300}, Qt::Horizontal);
     statusBar()->addWidget(m_status, 1);
     statusBar()->addPermanentWidget(m_engineStatus);

@@ -17,6 +17,7 @@ class QMenu;
 namespace mirstudio {
 class Autosaver;
 class JobRunner;
+class ModelsPanel;
 class PluginHost;
 struct JobRequest;
 class PlaybackController;
@@ -34,7 +35,8 @@ class TransportBar;
  * (engine, device, recorder) and the views: the timeline (track headers and lanes on one time
  * axis) in the centre, the transport bar on top, the track list and the job panel in docks,
  * and a status bar (session facts, audio device, xruns, CPU). Owns the PluginHost and the
- * JobRunner; the job panel shows the runner's jobs and finished jobs are imported.
+ * JobRunner; the Models dock runs a plugin method on the selected clip (JobInputs), the job
+ * panel shows the runner's jobs and finished jobs are imported.
  *
  * Menus: File (new, open, open recent, save, save as, export mixdown/stems/MIDI/annotations/
  * PNG, preferences, quit), Edit (undo, redo, delete, select all, copy, paste, duplicate),
@@ -58,6 +60,7 @@ public:
     widgets::EngineStatus *engineStatus() const { return m_engineStatus; }
     PlaybackController *playback() const { return m_playback; }
     PluginHost *pluginHost() const { return m_host; }
+    ModelsPanel *modelsPanel() const { return m_models; }
     JobRunner *jobRunner() const { return m_runner; }
     /**
      * Queues a plugin job (shown in the job panel); when it is done its outputs enter the
@@ -112,6 +115,7 @@ private:
     PlaybackController *m_playback = nullptr;
     PluginHost *m_host = nullptr;
     JobRunner *m_runner = nullptr;
+    ModelsPanel *m_models = nullptr;
     QHash<int, QList<SourceId>> m_importOnDone;
     widgets::TimelineView *m_timeline = nullptr;
     widgets::TrackListView *m_tracks = nullptr;

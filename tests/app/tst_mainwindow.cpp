@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/gui/jobinputs.h"
 #include "app/gui/mainwindow.h"
+#include "app/gui/modelspanel.h"
 #include "app/gui/playbackcontroller.h"
 #include "app/gui/preferencesdialog.h"
 #include "app/gui/sessionexporter.h"
@@ -17,6 +19,7 @@
 #include "widgets/jobpanel.h"
 #include "widgets/lane.h"
 #include "widgets/pianorolllane.h"
+#include "widgets/pluginpanel.h"
 #include "widgets/timeaxis.h"
 #include "widgets/timelineview.h"
 #include "widgets/tracklistview.h"
@@ -27,6 +30,7 @@
 #include <QFile>
 #include <QSettings>
 #include <QMimeData>
+#include <QPushButton>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -83,6 +87,65 @@ private Q_SLOTS:
         const int bad = w.runJob(request);
         QTRY_VERIFY(w.jobPanel()->contains(bad));
         QVERIFY(w.jobPanel()->statusText(bad).contains(QStringLiteral("nope")));
+    }
+
+    void modelsPanelRunsOnTheSelectedClip()
+    {
+        // GIVEN the demo saved to a temporary folder, the mix clip selected on the timeline
+        QTemporaryDir dir;
+        MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openSession(QStringLiteral(MIRSTUDIO_DEMO_SESSION)));
+        QVERIFY(w.saveSession(dir.filePath(QStringLiteral("s.mirstudio"))));
+        const Track &mix = w.session()->tracks().front();
+        w.timeline()->setSelection({{mix.id, mix.clips.front().id}});
+        // WHEN the example gain's panel runs at -6 dB
+        QVERIFY(w.modelsPanel()->selectPlugin(QStringLiteral("example-gain")));
+        QVERIFY(w.modelsPanel()->panel());
+        w.modelsPanel()->panel()->setValue(QStringLiteral("gain"), -6.0206);
+        QVERIFY(w.modelsPanel()->panel()->runButton()->isEnabled());
+        w.modelsPanel()->panel()->runButton()->click();
+        // THEN a track with the clip's audio at half the peak arrives, with provenance naming the input
+        QTRY_COMPARE_WITH_TIMEOUT(w.session()->trackCount(), 7, 60000);
+        const Track &added = w.session()->tracks().back();
+        const auto out = media::readAudio(w.session()->mediaPool().source(added.clips.front().source)->path);
+        const auto in = media::readAudio(w.session()->mediaPool().source(mix.clips.front().source)->path);
+        QVERIFY(std::abs(out.peak() - in.peak() / 2) < 1e-3f);
+        QCOMPARE(added.provenance->inputs.size(), 1);
+    }
+
+    void jobInputsComeFromTheTimeline()
+    {
+        // GIVEN the demo
+        Session s;
+        s.load(QStringLiteral(MIRSTUDIO_DEMO_SESSION));
+        const Track &melody = s.tracks()[1];
+        const Clip &clip = melody.clips.front();
+        // WHEN the melody clip's notes are taken THEN they are in seconds through the tempo map
+        const sdk::NoteSequence seq = JobInputs::clipNotes(s, melody.id, clip.id);
+        QCOMPARE(seq.notes.size(), clip.notes.size());
+        const auto &map = s.tempoMap();
+        for (std::size_t i = 0; i < clip.notes.size(); ++i) {
+            QCOMPARE(seq.notes[i].pitch, clip.notes[i].pitch);
+            QVERIFY(std::abs(seq.notes[i].start - map.secondsAt(double(clip.notes[i].start))) < 1e-9);
+        }
+        QCOMPARE(seq.bpm, map.bpmAt(0));
+        // AND a method needing audio and notes gets the first clip of each kind; a latent input cannot be given
+        sdk::MethodSpec m;
+        m.name = QStringLiteral("m");
+        m.inputs = {{QStringLiteral("a"), sdk::ValueKind::Audio, QStringLiteral("Audio")},
+                    {QStringLiteral("n"), sdk::ValueKind::Notes, QStringLiteral("Notes")},
+                    {QStringLiteral("z"), sdk::ValueKind::Latent, QStringLiteral("Codes"), true}};
+        sdk::ValueMap inputs;
+        QList<SourceId> sources;
+        QString error;
+        QVERIFY(JobInputs::build(s, m, {}, &inputs, &sources, &error));
+        QCOMPARE(inputs.size(), 2);
+        QCOMPARE(std::get<sdk::AudioBuffer>(inputs[QStringLiteral("a")]).frameCount(), s.tracks()[0].clips[0].length);
+        QCOMPARE(sources.size(), 2);
+        m.inputs[2].optional = false;
+        QVERIFY(!JobInputs::build(s, m, {}, &inputs, &sources, &error));
+        QVERIFY(error.contains(QStringLiteral("Codes")));
     }
 
     void preferencesPersistAndEdit()
