@@ -156,8 +156,7 @@ void printInfo(QTextStream &out, const PluginHost &host, const PluginSpec &spec)
         << "  sdk:          " << m.sdkMajor << "." << m.sdkMinor << "\n"
         << "  code licence: " << m.codeLicence << "\n";
     if (!m.paper.title.isEmpty())
-        out << "  paper:        " << m.paper.title << " (" << m.paper.authors.join(QStringLiteral(", ")) << "; "
-            << m.paper.venue << ") " << m.paper.url << "\n";
+        out << "  paper:        " << ModelRegistry::citation(m) << "\n";
     QStringList caps;
     for (sdk::Capability c : m.capabilities)
         caps << sdk::capabilityName(c);
@@ -176,7 +175,7 @@ void printInfo(QTextStream &out, const PluginHost &host, const PluginSpec &spec)
     }
     const QJsonArray weights = weightChecks(host, spec);
     if (!weights.isEmpty())
-        out << "  weights:\n";
+        out << "  weights (" << host.registry().check(m, spec.path()).folder << "):\n";
     for (const QJsonValue &w : weights) {
         const QJsonObject o = w.toObject();
         out << "    " << o.value(QLatin1String("file")).toString() << "  origin " << o.value(QLatin1String("origin")).toString()

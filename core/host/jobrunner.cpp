@@ -73,6 +73,7 @@ JobRunner::~JobRunner()
 
 void JobRunner::setMaxConcurrentJobs(int n)
 {
+    QMutexLocker lock(&m_shared->mutex);
     m_maxJobs = std::max(1, n);
     m_pool->setMaxThreadCount(m_maxJobs + m_extraThreads);
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace mirstudio {
 
@@ -46,8 +47,10 @@ sdk::NoteSequence MediaConversion::toNoteSequence(const media::MidiFile &file)
                 seq.notes.push_back(note);
         }
     }
-    std::stable_sort(seq.notes.begin(), seq.notes.end(), [](const sdk::Note &a, const sdk::Note &b) {
-        return a.start < b.start || (a.start == b.start && a.pitch < b.pitch);
+    // A total order, so the sequence does not depend on how notes were spread over tracks.
+    std::sort(seq.notes.begin(), seq.notes.end(), [](const sdk::Note &a, const sdk::Note &b) {
+        return std::tie(a.start, a.pitch, a.channel, a.program, a.velocity, a.duration)
+               < std::tie(b.start, b.pitch, b.channel, b.program, b.velocity, b.duration);
     });
     seq.duration = f.lengthSeconds();
     return seq;

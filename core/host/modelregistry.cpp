@@ -35,6 +35,9 @@ QStringList ModelRegistry::candidateFolders(const sdk::Manifest &manifest, const
 {
     QStringList folders;
     folders << QFileInfo(pluginPath).absoluteDir().filePath(QStringLiteral("models/") + manifest.id);
+    const QString source = sourceModelsFor(pluginPath);
+    if (!source.isEmpty())
+        folders << QDir(source).filePath(manifest.id);
     for (const QString &root : roots())
         folders << QDir(root).filePath(manifest.id);
     const QString user = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -112,6 +115,34 @@ QString ModelRegistry::sha256(const QString &path)
     if (!hash.addData(&f))
         return {};
     return QString::fromLatin1(hash.result().toHex());
+}
+
+QString ModelRegistry::citation(const sdk::Manifest &manifest)
+{
+    const auto &p = manifest.paper;
+    if (p.title.isEmpty())
+        return {};
+    QString text = p.authors.join(QStringLiteral(", "));
+    if (!p.venue.isEmpty())
+        text += QStringLiteral(" (%1)").arg(p.venue);
+    text += (text.isEmpty() ? QString() : QStringLiteral(": ")) + p.title + QLatin1Char('.');
+    if (!p.url.isEmpty())
+        text += QLatin1Char(' ') + p.url;
+    return text;
+}
+
+QString ModelRegistry::sourceModelsFor(const QString &pluginPath)
+{
+    QFile cache(QDir::cleanPath(QFileInfo(pluginPath).absoluteDir().filePath(QStringLiteral("../CMakeCache.txt"))));
+    if (!cache.open(QIODevice::ReadOnly | QIODevice::Text))
+        return {};
+    static const QByteArray key = "CMAKE_HOME_DIRECTORY:INTERNAL=";
+    while (!cache.atEnd()) {
+        const QByteArray line = cache.readLine().trimmed();
+        if (line.startsWith(key))
+            return QDir(QString::fromUtf8(line.mid(key.size()))).filePath(QStringLiteral("resources/models"));
+    }
+    return {};
 }
 
 QString ModelRegistry::cachedSha256(const QString &path) const

@@ -14,8 +14,9 @@ namespace mirstudio {
 /**
  * Locates the weight files a manifest declares (runtime.weights) and checks their size and
  * sha256. A plugin's candidate model folders, in order: `<plugin dir>/models/<id>/`, then
- * `<root>/<id>/` for every root added with addRoot() (the build tree's resources/models, the
- * folders of MIRSTUDIO_MODEL_PATH), then the user's `<AppDataLocation>/models/<id>/`. The first
+ * `<source>/resources/models/<id>/` when the plugin sits in a build tree, then `<root>/<id>/`
+ * for every root added with addRoot() or named in MIRSTUDIO_MODEL_PATH, then the user's
+ * `<AppDataLocation>/models/<id>/`. The first
  * folder holding every declared file wins; with none, the check reports each missing file.
  *
  * Hashes are cached per (path, size, modification time). Thread-safe (one internal mutex);
@@ -39,6 +40,14 @@ public:
 
     /** Lower-case hex sha256 of a file; empty when it cannot be read. */
     static QString sha256(const QString &path);
+    /** "Authors (venue): title. url" from the manifest's paper, for the About box and `info`. */
+    static QString citation(const sdk::Manifest &manifest);
+    /**
+     * `<source>/resources/models` when `pluginPath` lies in a CMake build tree's plugins folder
+     * (read from that tree's CMakeCache.txt), else empty: weights the project trained and
+     * committed are found without installing them.
+     */
+    static QString sourceModelsFor(const QString &pluginPath);
 
 private:
     struct CachedHash { qint64 size = -1; QDateTime modified; QString hash; };

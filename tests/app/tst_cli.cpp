@@ -216,7 +216,7 @@ private Q_SLOTS:
     {
         const Run r = plugins({QStringLiteral("info"), QStringLiteral("echo")});
         QCOMPARE(r.code, 0);
-        for (const char *line : {"echo 1.0.0", "paper:        A fixture, not a paper", "code licence: GPL-3.0-or-later",
+        for (const char *line : {"echo 1.0.0", "paper:        MIR Studio (tests): A fixture, not a paper. https://example.org/echo", "code licence: GPL-3.0-or-later",
                                  "stems [separate] mix:audio -> stems:stems",
                                  "--param transpose  (int -12..12 semitones, default 0)  Transpose",
                                  "--param mode  (choice: copy|first, default copy)  Mode"})

@@ -195,7 +195,7 @@ private Q_SLOTS:
             if (QFile::exists(path))
                 QTest::newRow(qPrintable(d)) << path;
         }
-        for (const char *fixture : {"echo", "slowcancel", "throws", "hangs"})
+        for (const char *fixture : {"echo", "slowcancel", "throws", "hangs", "weighted"})
             QTest::newRow(fixture) << QStringLiteral(MIRSTUDIO_SOURCE_DIR "/tests/host/plugins/%1/manifest.json").arg(QLatin1String(fixture));
     }
     void sourceTreeManifestsAreValid()

@@ -102,6 +102,32 @@ private Q_SLOTS:
         writeFile(m_dir.filePath(QStringLiteral("root/demo/sub/model.pt")), kWeights);
     }
 
+    void buildTreeFindsTheSourceModels()
+    {
+        // GIVEN a plugin in <build>/plugins of a CMake build tree whose source is <src>
+        writeFile(m_dir.filePath(QStringLiteral("build/CMakeCache.txt")),
+                  "# cache\nCMAKE_HOME_DIRECTORY:INTERNAL=" + m_dir.filePath(QStringLiteral("src")).toUtf8() + "\n");
+        writeFile(m_dir.filePath(QStringLiteral("src/resources/models/demo/sub/model.pt")), kWeights);
+        ModelRegistry registry;
+        const QString plugin = m_dir.filePath(QStringLiteral("build/plugins/libdemo.so"));
+        // WHEN checked THEN <src>/resources/models/<id> is searched right after the plugin's folder
+        QCOMPARE(ModelRegistry::sourceModelsFor(plugin), m_dir.filePath(QStringLiteral("src/resources/models")));
+        const ModelFolderCheck c = registry.check(manifestWith(kWeights.size(), sha(kWeights)), plugin);
+        QVERIFY2(c.ok(), qPrintable(c.errorString()));
+        QCOMPARE(c.searched.value(1), m_dir.filePath(QStringLiteral("src/resources/models/demo")));
+        QCOMPARE(c.folder, c.searched.value(1));
+    }
+
+    void citationFromThePaper()
+    {
+        sdk::Manifest m;
+        QCOMPARE(ModelRegistry::citation(m), QString());
+        m.paper = {QStringLiteral("Open-Unmix"), {QStringLiteral("F.-R. Stöter"), QStringLiteral("S. Uhlich")},
+                   QStringLiteral("JOSS 2019"), QStringLiteral("https://doi.org/10.21105/joss.01667")};
+        QCOMPARE(ModelRegistry::citation(m),
+                 QStringLiteral("F.-R. Stöter, S. Uhlich (JOSS 2019): Open-Unmix. https://doi.org/10.21105/joss.01667"));
+    }
+
     void reportsMissingFileWithSearchedFolders()
     {
         ModelRegistry registry;

@@ -4,8 +4,11 @@
 #include "core/host/jobrunner.h"
 #include "core/host/pluginhost.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mirstudio;
@@ -56,9 +59,9 @@ private Q_SLOTS:
 
     void discoversEveryFixture()
     {
-        // GIVEN the fixture folder WHEN discovered THEN all six are listed, usable ones Validated
-        QCOMPARE(m_host->plugins().size(), 6);
-        for (const char *id : {"echo", "slowcancel", "throws", "hangs"}) {
+        // GIVEN the fixture folder WHEN discovered THEN all seven are listed, usable ones Validated
+        QCOMPARE(m_host->plugins().size(), 7);
+        for (const char *id : {"echo", "slowcancel", "throws", "hangs", "weighted"}) {
             PluginSpec *spec = m_host->plugin(QLatin1String(id));
             QVERIFY2(spec, id);
             QCOMPARE(spec->state(), PluginSpec::State::Validated);
@@ -66,7 +69,7 @@ private Q_SLOTS:
         }
         // AND discovery again adds nothing (files already known are kept)
         m_host->discover();
-        QCOMPARE(m_host->plugins().size(), 6);
+        QCOMPARE(m_host->plugins().size(), 7);
     }
 
     void badManifestListsEveryError()
@@ -221,6 +224,62 @@ private Q_SLOTS:
         QCOMPARE(info.log, QStringList{QStringLiteral("about to throw")});
         // AND the plugin is still usable for the next job
         QVERIFY(!m_host->plugin(QStringLiteral("throws"))->hasError());
+    }
+
+    void weightsAreCheckedBeforeInitialise_data()
+    {
+        QTest::addColumn<QByteArray>("content");   // empty: no file
+        QTest::addColumn<QString>("error");
+        QTest::newRow("missing") << QByteArray() << "weight file \"w.bin\" (w) not found in: ";
+        QTest::newRow("truncated") << QByteArray("abc") << "size 3 bytes, manifest says 4 (truncated or a different file)";
+        QTest::newRow("different") << QByteArray("abce") << "sha256 ";
+    }
+    void weightsAreCheckedBeforeInitialise()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, error);
+        // GIVEN a fresh host whose registry root holds a wrong (or no) weight file
+        QTemporaryDir root;
+        if (!content.isEmpty()) {
+            QDir().mkpath(root.filePath(QStringLiteral("weighted")));
+            QFile f(root.filePath(QStringLiteral("weighted/w.bin")));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        PluginHost host({QStringLiteral(MIRSTUDIO_FIXTURE_PLUGIN_DIR)});
+        host.registry().addRoot(root.path());
+        host.discover();
+        JobRunner runner(&host);
+        // WHEN a job needs the plugin THEN it fails before initialise, and the plugin is in Error
+        const int id = runner.submit({QStringLiteral("weighted"), QStringLiteral("folder"), {{QStringLiteral("audio"), tone()}}, {}});
+        QVERIFY(runner.wait(id, 10000));
+        const JobInfo info = runner.info(id);
+        QCOMPARE(info.state, JobState::Failed);
+        QVERIFY2(info.error.startsWith(QLatin1String("plugin \"weighted\" could not be prepared: ")), qPrintable(info.error));
+        QVERIFY2(info.error.contains(error), qPrintable(info.error));
+        QCOMPARE(host.plugin(QStringLiteral("weighted"))->state(), PluginSpec::State::Error);
+    }
+
+    void rightWeightsMakeThePluginReady()
+    {
+        QTemporaryDir root;
+        QDir().mkpath(root.filePath(QStringLiteral("weighted")));
+        QFile f(root.filePath(QStringLiteral("weighted/w.bin")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("abcd");
+        f.close();
+        PluginHost host({QStringLiteral(MIRSTUDIO_FIXTURE_PLUGIN_DIR)});
+        host.registry().addRoot(root.path());
+        host.discover();
+        JobRunner runner(&host);
+        // WHEN run THEN initialise found the file and the job sees the model folder
+        const int id = runner.submit({QStringLiteral("weighted"), QStringLiteral("folder"), {{QStringLiteral("audio"), tone()}}, {}});
+        QVERIFY(runner.wait(id, 10000));
+        const JobInfo info = runner.info(id);
+        QCOMPARE(info.state, JobState::Done);
+        QCOMPARE(std::get<sdk::AnnotationSet>(info.outputs.value(QStringLiteral("where"))).items.front().label,
+                 root.filePath(QStringLiteral("weighted")));
+        QCOMPARE(host.plugin(QStringLiteral("weighted"))->state(), PluginSpec::State::Ready);
     }
 
     void hangPastCancelIsAbandoned()
