@@ -84,9 +84,6 @@ int usage(QTextStream &err, const QString &message)
 std::unique_ptr<PluginHost> makeHost()
 {
     auto host = std::make_unique<PluginHost>();
-#ifdef MIRSTUDIO_SOURCE_MODELS
-    host->registry().addRoot(QStringLiteral(MIRSTUDIO_SOURCE_MODELS));
-#endif
     host->discover();
     return host;
 }
