@@ -543,6 +543,20 @@ void PianoRollLane::transposeSelection(int semitones)
     pushNotes(std::move(notes), tr("Transpose notes"), false);
 }
 
+void PianoRollLane::nudgeSelection(int steps)
+{
+    const Clip *clip = clipPtr(activeClip());
+    if (!clip || m_selection.empty())
+        return;
+    const NoteTiming timing(*axis(), m_session->tempoMap(), *clip);
+    std::vector<MidiNote> notes = clip->notes;
+    const std::int64_t first = notes[std::size_t(*m_selection.begin())].start;
+    const std::int64_t delta = steps * timing.gridStep(double(first), m_grid);
+    for (int i : m_selection)
+        notes[std::size_t(i)].start = std::max<std::int64_t>(0, notes[std::size_t(i)].start + delta);
+    pushNotes(std::move(notes), tr("Nudge notes"), false);
+}
+
 void PianoRollLane::keyPressEvent(QKeyEvent *event)
 {
     const bool ctrl = event->modifiers() & Qt::ControlModifier;
@@ -557,6 +571,8 @@ void PianoRollLane::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Q: quantizeSelection(); break;
     case Qt::Key_Up: transposeSelection(shift ? 12 : 1); break;
     case Qt::Key_Down: transposeSelection(shift ? -12 : -1); break;
+    case Qt::Key_Left: nudgeSelection(-1); break;
+    case Qt::Key_Right: nudgeSelection(1); break;
     case Qt::Key_Escape: selectNotes({}); break;
     default: Lane::keyPressEvent(event); return;
     }

@@ -28,7 +28,8 @@ class NoteTiming;
  * the editing surface of the piano roll. Select tool: click selects (Shift adds), drag moves
  * (time snapped to the grid, pitch by rows), dragging a note's right edge resizes, dragging on
  * empty space rubber-band selects, double-click draws a note. Draw tool: click-drag draws.
- * Keys: Delete, Ctrl+A/C/V/D, Q quantize, Up/Down transpose (Shift: octave), Escape.
+ * Keys: Delete, Ctrl+A/C/V/D, Q quantize, Up/Down transpose (Shift: octave), Left/Right nudge
+ * by a grid step, Escape.
  *
  * Every edit is a SetNotesCommand on the session; the commands of one drag share a merge group
  * so a drag is one undo step. Notes sound through the NoteAudition while drawn or dragged.
@@ -79,6 +80,8 @@ public:
     /** Moves the selected notes' starts (all notes when none is selected) to the snap grid. */
     void quantizeSelection();
     void transposeSelection(int semitones);
+    /** Moves the selection by `steps` grid steps (a sixteenth when snapping is off). */
+    void nudgeSelection(int steps);
 
     /** Notes of a take being recorded (frames at the session rate), drawn live. */
     void setLiveNotes(std::vector<MidiRecorder::Note> notes);

@@ -178,6 +178,11 @@ private Q_SLOTS:
         QTest::keyClick(&r.lane, Qt::Key_Up);
         QTest::keyClick(&r.lane, Qt::Key_Down, Qt::ShiftModifier);
         QCOMPARE(f.notes()[5].pitch, 49);
+        // AND Right nudges it a sixteenth later, Left back
+        QTest::keyClick(&r.lane, Qt::Key_Right);
+        QCOMPARE(f.notes()[5].start, std::int64_t(5760 + 240));
+        QTest::keyClick(&r.lane, Qt::Key_Left);
+        QCOMPARE(f.notes()[5].start, std::int64_t(5760));
         // AND Ctrl+A selects every note
         QTest::keyClick(&r.lane, Qt::Key_A, Qt::ControlModifier);
         QCOMPARE(r.lane.selection().size(), std::size_t(7));
