@@ -561,6 +561,10 @@ void PianoRollLane::keyPressEvent(QKeyEvent *event)
 {
     const bool ctrl = event->modifiers() & Qt::ControlModifier;
     const bool shift = event->modifiers() & Qt::ShiftModifier;
+    const bool arrow = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down
+                       || event->key() == Qt::Key_Left || event->key() == Qt::Key_Right;
+    if (arrow && m_selection.empty())
+        return Lane::keyPressEvent(event); // nothing to move: let the timeline scroll
     switch (event->key()) {
     case Qt::Key_Delete:
     case Qt::Key_Backspace: deleteSelection(); break;
