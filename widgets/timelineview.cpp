@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/timelineview.h"
 
+#include "core/analysis/spectrogramtilecache.h"
 #include "core/session/clipgeometrycommand.h"
 #include "core/session/session.h"
 #include "widgets/lane.h"
 #include "widgets/annotationlane.h"
 #include "widgets/overviewlane.h"
 #include "widgets/pianorolllane.h"
+#include "widgets/spectrogramlane.h"
 #include "widgets/stemgrouplane.h"
 #include "widgets/peakcache.h"
 #include "widgets/timeaxis.h"
@@ -38,6 +40,7 @@ TimelineView::TimelineView(Session *session, QWidget *parent)
     , m_session(session)
     , m_axis(new TimeAxis(this))
     , m_peaks(new PeakCache(this))
+    , m_spectra(new SpectrogramTileCache(std::size_t(256) << 20, this))
     , m_ruler(new TimeRuler(m_axis, this))
     , m_scroll(new QScrollArea(this))
     , m_rowsHost(new QWidget)
@@ -139,6 +142,11 @@ Lane *TimelineView::makeLane(const Track &track, QWidget *parent)
             return lane;
     switch (track.kind) {
     case Track::Kind::Audio:
+        if (m_audioView == AudioView::Spectrogram) {
+            auto *lane = new SpectrogramLane(m_axis, m_session, track.id, m_spectra, parent);
+            lane->setColourMap(m_colourMap);
+            return lane;
+        }
         return new WaveformLane(m_axis, m_session, m_peaks, track.id, parent);
     case Track::Kind::Midi: {
         auto *roll = new PianoRollLane(m_axis, m_session, track.id, parent);
@@ -161,6 +169,22 @@ Lane *TimelineView::makeLane(const Track &track, QWidget *parent)
         return new AnnotationLane(m_axis, m_session, track.id, parent);
     }
     return new OverviewLane(m_axis, m_session, track.id, parent);
+}
+
+void TimelineView::setAudioView(AudioView view)
+{
+    if (view == m_audioView)
+        return;
+    m_audioView = view;
+    rebuild();
+}
+
+void TimelineView::setColourMap(ColourMap::Name name)
+{
+    m_colourMap = name;
+    for (Row &r : m_rows)
+        if (auto *spectrogram = qobject_cast<SpectrogramLane *>(r.lane))
+            spectrogram->setColourMap(name);
 }
 
 void TimelineView::rebuild()

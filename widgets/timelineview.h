@@ -3,6 +3,7 @@
 
 #include "core/session/track.h"
 #include "widgets/clipoperations.h"
+#include "widgets/colourmap.h"
 #include "widgets/snapgrid.h"
 
 #include <QHash>
@@ -18,6 +19,7 @@ class QVBoxLayout;
 
 namespace mirstudio {
 class Session;
+class SpectrogramTileCache;
 }
 
 namespace mirstudio::widgets {
@@ -37,11 +39,11 @@ class TrackHeader;
  * Dragging a clip moves it along its track, snapped to snapGrid() (one undo step per drag).
  *
  * Lanes come from a factory per track kind (setLaneFactory); without one, audio tracks get a
- * WaveformLane, MIDI tracks a PianoRollLane (pitch range fitted to the track's notes), stem
+ * WaveformLane (or a SpectrogramLane, setAudioView), MIDI tracks a PianoRollLane (pitch range fitted to the track's notes), stem
  * groups a StemGroupLane and annotation tracks an AnnotationLane. Rows are rebuilt when tracks are added, removed,
  * moved or the session is reset.
  *
- * Owns the axis, the peak cache and its rows; does not own the session. GUI thread only.
+ * Owns the axis, the peak and spectrogram tile caches and its rows; does not own the session. GUI thread only.
  */
 class TimelineView : public QWidget
 {
@@ -60,6 +62,14 @@ public:
     QList<Lane *> lanes() const;
     QList<TrackHeader *> headers() const;
     Lane *laneFor(const TrackId &track) const;
+
+    /** Audio tracks as waveforms (default) or spectrograms (tiles computed on workers). */
+    enum class AudioView { Waveform, Spectrogram };
+    AudioView audioView() const { return m_audioView; }
+    void setAudioView(AudioView view);
+    /** The colour map of spectrogram lanes (recolours without recomputing). */
+    ColourMap::Name colourMap() const { return m_colourMap; }
+    void setColourMap(ColourMap::Name name);
 
     /** Uses `factory` for tracks of `kind` (rebuilds the rows). */
     void setLaneFactory(Track::Kind kind, LaneFactory factory);
@@ -118,6 +128,9 @@ private:
     Session *m_session;
     TimeAxis *m_axis;
     PeakCache *m_peaks;
+    SpectrogramTileCache *m_spectra;
+    AudioView m_audioView = AudioView::Waveform;
+    ColourMap::Name m_colourMap = ColourMap::Name::Viridis;
     TimeRuler *m_ruler;
     QScrollArea *m_scroll;
     QWidget *m_rowsHost;

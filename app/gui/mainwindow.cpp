@@ -102,6 +102,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     setCentralWidget(m_timeline);
+    applyColourMap();
     setAcceptDrops(true);
     m_tracks->setSession(m_session);
     auto *trackDock = new QDockWidget(tr("Tracks"), this);
@@ -238,6 +239,12 @@ void MainWindow::buildMenus()
         ->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
     view->addAction(tr("Zoom to &Fit"), QKeySequence(QStringLiteral("Ctrl+0")), m_timeline,
                     &widgets::TimelineView::zoomToFit);
+    QAction *spectra = view->addAction(tr("Audio as &Spectrogram"), QKeySequence(QStringLiteral("Ctrl+Shift+S")));
+    spectra->setCheckable(true);
+    connect(spectra, &QAction::toggled, this, [this](bool on) {
+        m_timeline->setAudioView(on ? widgets::TimelineView::AudioView::Spectrogram
+                                    : widgets::TimelineView::AudioView::Waveform);
+    });
     QMenu *snap = view->addMenu(tr("&Snap Clips To"));
     auto *snapGroup = new QActionGroup(snap);
     using widgets::SnapGrid;
@@ -388,6 +395,14 @@ bool MainWindow::startAudio()
     return ok;
 }
 
+void MainWindow::applyColourMap()
+{
+    using widgets::ColourMap;
+    for (auto name : {ColourMap::Name::Viridis, ColourMap::Name::Magma, ColourMap::Name::Inferno, ColourMap::Name::Greys})
+        if (ColourMap::displayName(name) == m_prefs.colourMap)
+            m_timeline->setColourMap(name);
+}
+
 void MainWindow::toggleLoop()
 {
     LoopRange loop = m_session->loop();
@@ -459,6 +474,7 @@ void MainWindow::preferencesDialog()
     const Preferences before = m_prefs;
     m_prefs = dialog.preferences();
     m_prefs.save();
+    applyColourMap();
     if (m_prefs.audioDevice != before.audioDevice || m_prefs.bufferFrames != before.bufferFrames) {
         m_playback->device()->close();
         startAudio();

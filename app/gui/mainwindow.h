@@ -100,6 +100,8 @@ private:
     void saveAsDialog();
     void preferencesDialog();
     void toggleLoop();
+    /** Applies the preferred spectrogram colour map to the timeline. */
+    void applyColourMap();
     void rebuildRecentMenu();
     void rememberRecent(const QString &path);
     void exportMixdownDialog(const QString &suffix);

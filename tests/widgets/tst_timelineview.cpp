@@ -6,7 +6,9 @@
 #include "core/session/session.h"
 #include "widgets/lane.h"
 #include "widgets/peakcache.h"
+#include "widgets/spectrogramlane.h"
 #include "widgets/timeaxis.h"
+#include "widgets/waveformlane.h"
 #include "widgets/timelineview.h"
 #include "widgets/timeruler.h"
 #include "widgets/trackheader.h"
@@ -275,6 +277,24 @@ private Q_SLOTS:
         // THEN the zoom grew and the time under the mouse stayed
         QVERIFY(view.axis()->pixelsPerSecond() > before);
         QVERIFY(std::abs(view.axis()->secondsForX(300) - anchor) < 1e-6);
+    }
+
+    void audioTracksCanShowSpectrograms()
+    {
+        // GIVEN a timeline WHEN audio is switched to spectrograms THEN the audio lane is one,
+        // coloured with the chosen map, and switching back restores the waveform
+        Fixture f;
+        TimelineView view(&f.session);
+        view.setColourMap(ColourMap::Name::Magma);
+        view.setAudioView(TimelineView::AudioView::Spectrogram);
+        auto *spectrogram = qobject_cast<SpectrogramLane *>(view.laneFor(f.audio));
+        QVERIFY(spectrogram);
+        QCOMPARE(spectrogram->colourMap(), ColourMap::Name::Magma);
+        view.setColourMap(ColourMap::Name::Greys);
+        QCOMPARE(spectrogram->colourMap(), ColourMap::Name::Greys);
+        QCOMPARE(view.lanes().size(), 3);
+        view.setAudioView(TimelineView::AudioView::Waveform);
+        QVERIFY(qobject_cast<WaveformLane *>(view.laneFor(f.audio)));
     }
 
     void rowsFollowTrackChanges()
