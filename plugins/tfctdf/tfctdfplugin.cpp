@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plugins/tfctdf/tfctdfplugin.h"
+
+#include "plugins/sdk/pluginerror.h"
+#include "plugins/tfctdf/checkpointfile.h"
+#include "plugins/tfctdf/chunkedseparator.h"
+#include "plugins/tfctdf/stemaudio.h"
+#include "plugins/toolkit/threads.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+namespace mirstudio::tfctdf {
+
+namespace {
+
+constexpr double kModelRate = 44100.0;
+constexpr const char *kShippedWeights = "cac_tdc_17_vocals_top1.pt";
+constexpr qint64 kPartialIntervalMs = 2000;
+
+sdk::StemSet stems(const sdk::AudioBuffer &mix, sdk::AudioBuffer vocals)
+{
+    sdk::StemSet set;
+    set.order = {QStringLiteral("vocals"), QStringLiteral("accompaniment")};
+    set.stems.insert(QStringLiteral("accompaniment"), subtractStem(mix, vocals));
+    set.stems.insert(QStringLiteral("vocals"), std::move(vocals));
+    return set;
+}
+
+} // namespace
+
+struct TfcTdfPlugin::Impl
+{
+    UNet shipped{nullptr};
+    UNet custom{nullptr};
+    QString customKey;
+
+    UNet network(const QVariantMap &params)
+    {
+        if (params.value(QStringLiteral("model")).toString() != QLatin1String("custom")) {
+            if (shipped.is_empty())
+                throw sdk::PluginError(QStringLiteral("the plugin is not initialised"));
+            return shipped;
+        }
+        const QString path = params.value(QStringLiteral("checkpoint")).toString();
+        const QString arch = params.value(QStringLiteral("architecture")).toString();
+        if (path.isEmpty())
+            throw sdk::PluginError(QStringLiteral("model = custom needs a checkpoint file"));
+        const QString key = arch + QLatin1Char('|') + QFileInfo(path).absoluteFilePath();
+        if (key != customKey) {
+            const UNetConfig config = arch == QLatin1String("tfc_tdf17") ? UNetConfig::tfcTdf17()
+                                                                        : UNetConfig::tdc17();
+            try {
+                custom = loadNetwork(path.toStdString(), config);
+            } catch (const std::exception &e) {
+                throw sdk::PluginError(QString::fromStdString(e.what()));
+            }
+            customKey = key;
+        }
+        return custom;
+    }
+};
+
+TfcTdfPlugin::TfcTdfPlugin() : m_impl(std::make_unique<Impl>()) {}
+
+TfcTdfPlugin::~TfcTdfPlugin() = default;
+
+void TfcTdfPlugin::initialise(const QString &modelFolder)
+{
+    toolkit::applyTorchThreadSettings();
+    const QString path = QDir(modelFolder).filePath(QLatin1String(kShippedWeights));
+    try {
+        m_impl->shipped = loadNetwork(path.toStdString(), UNetConfig::tdc17());
+    } catch (const std::exception &e) {
+        throw sdk::PluginError(QStringLiteral("cannot load the TDC-17 vocals weights: %1")
+                                   .arg(QString::fromStdString(e.what())));
+    }
+}
+
+sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inputs,
+                                const QVariantMap &params, sdk::JobContext &ctx)
+{
+    if (method != QLatin1String("separate"))
+        throw sdk::PluginError(QStringLiteral("unknown method \"%1\"").arg(method));
+    const auto *mix = std::get_if<sdk::AudioBuffer>(&inputs.value(QStringLiteral("mix")));
+    if (!mix)
+        throw sdk::PluginError(QStringLiteral("the input \"mix\" must be audio"));
+    const torch::Tensor input = modelInput(*mix, kModelRate);
+    ChunkedSeparator separator(m_impl->network(params), ChunkScheme::paper(UNetConfig::tdc17()));
+    const int batch = std::max(1, params.value(QStringLiteral("batch_chunks"), 1).toInt());
+
+    QElapsedTimer sincePartial;
+    sincePartial.start();
+    auto checkpoint = [&ctx] {
+        if (ctx.isCancelled())
+            throw sdk::Cancelled();
+    };
+    auto progress = [&](int64_t done, int64_t total, int64_t ready, const torch::Tensor &partial) {
+        ctx.setProgress(double(done) / double(total), QStringLiteral("chunk %1/%2").arg(done).arg(total));
+        // Partial stems at the mix's own rate only (a partial resample would cost a full pass).
+        const bool nativeRate = std::lround(mix->sampleRate) == std::lround(kModelRate);
+        if (nativeRate && done < total && sincePartial.elapsed() >= kPartialIntervalMs) {
+            ctx.publishPartial(QStringLiteral("stems"),
+                               stems(*mix, toAudioBuffer(partial, kModelRate, kModelRate, mix->frameCount())),
+                               ready);
+            sincePartial.restart();
+        }
+    };
+    ctx.log(QStringLiteral("separating %1 s in %2 chunks")
+                .arg(double(input.size(1)) / kModelRate, 0, 'f', 1)
+                .arg(separator.scheme().chunkCount(input.size(1))));
+    const torch::Tensor vocals = separator.separate(input, batch, checkpoint, progress);
+    sdk::ValueMap out;
+    out.insert(QStringLiteral("stems"),
+               stems(*mix, toAudioBuffer(vocals, kModelRate, mix->sampleRate, mix->frameCount())));
+    return out;
+}
+
+} // namespace mirstudio::tfctdf
