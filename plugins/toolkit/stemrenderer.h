@@ -59,9 +59,9 @@ RenderedSong renderStemSong(const StemArrangement &song, const QString &outDir,
  * The entry point for `mirstudio-cli` and plugins' `train` data preparation: reads `source`
  * and renders every song into `outDir` (the stems-folder layout readStemFolders() reads).
  * `source` may be a POP909 root or one song folder, a Nottingham root (with abc/) or one .abc
- * file, a JSB chorale JSON, or any folder of MIDI files (tracks: channel 10 -> drums, highest
- * mean pitch -> vocals, lowest -> bass, rest -> other). Progress per song; cancel between
- * stems. Returns the songs written.
+ * file, a WJazzD MCSV root (solos.csv), a JSB chorale JSON, or any folder of MIDI files
+ * (tracks: channel 10 -> drums, highest mean pitch -> vocals, lowest -> bass, rest -> other).
+ * Progress per song; cancel between stems. Returns the songs written.
  */
 std::vector<RenderedSong> renderStemDataset(const QString &source, const QString &outDir,
                                             const StemRenderOptions &options,

@@ -7,6 +7,7 @@
 #include "plugins/toolkit/nottinghamdataset.h"
 #include "plugins/toolkit/notesfrommidi.h"
 #include "plugins/toolkit/pop909dataset.h"
+#include "plugins/toolkit/wjazzddataset.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -98,6 +99,8 @@ std::vector<StemArrangement> arrangementsFrom(const QString &source)
     if (QFileInfo::exists(dir.filePath(info.fileName() + QStringLiteral(".mid")))
         && dir.exists(QStringLiteral("beat_midi.txt")))
         return arrangeAll({readPop909Song(source)}, false);
+    if (dir.exists(QStringLiteral("solos.csv")))
+        return arrangeAll(readWjazzd(source), false);
     if (isPop909Root(dir))
         return arrangeAll(readPop909(source), false);
     if (dir.exists(QStringLiteral("abc")) || !dir.entryList({QStringLiteral("*.abc")}, QDir::Files).isEmpty())

@@ -9,7 +9,8 @@ namespace mirstudio::toolkit {
 
 /**
  * The stem arrangements of every song in `source`, which may be a POP909 root or song folder,
- * a Nottingham root or .abc file, a JSB chorale JSON or a folder of MIDI files (see
+ * a Nottingham root or .abc file, a WJazzD MCSV root (solos.csv), a JSB chorale JSON or a
+ * folder of MIDI files (see
  * renderStemDataset()). Throws sdk::PluginError for a source it cannot read. Any thread.
  */
 std::vector<StemArrangement> arrangementsFrom(const QString &source);

@@ -7,6 +7,7 @@
 #include "plugins/toolkit/chordsymbol.h"
 #include "plugins/toolkit/stemfolderdataset.h"
 #include "plugins/toolkit/stemrenderer.h"
+#include "plugins/toolkit/stemsources.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -96,6 +97,37 @@ private Q_SLOTS:
         QCOMPARE(ChordSymbol::parse(QStringLiteral("Am")).pitchClasses(), (std::vector<int>{9, 0, 4}));
         QCOMPARE(ChordSymbol::parse(QStringLiteral("D7")).pitchClasses(), (std::vector<int>{2, 6, 9, 0}));
         QVERIFY(!ChordSymbol::parse(QStringLiteral("N")).isChord());
+    }
+
+    void arrangementsOfEveryDatasetKind()
+    {
+        // GIVEN the committed excerpts of each symbolic dataset kind
+        const QString root = QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/toolkit/datasets/");
+        const QList<QPair<QString, int>> sources = {{"pop909", 2}, {"pop909/001", 1},
+            {"nottingham", 2}, {"nottingham/abc/ashover.abc", 2}, {"wjazzd", 1},
+            {"jsb_excerpt.json", 3}};
+        for (const auto &[rel, songs] : sources) {
+            // WHEN arranged for stems
+            const auto arrangements = arrangementsFrom(root + rel);
+            // THEN every song has a lead, a bass line, drums and an accompaniment
+            QCOMPARE(int(arrangements.size()), songs);
+            for (const StemArrangement &a : arrangements) {
+                QCOMPARE(a.order, (QStringList{"vocals", "bass", "drums", "other"}));
+                for (const QString &stem : a.order)
+                    QVERIFY2(!a.stems.value(stem).notes.empty(), qPrintable(rel + ": " + stem));
+                for (const sdk::Note &n : a.stems.value("drums").notes)
+                    QCOMPARE(n.channel, 9);
+                QVERIFY(a.endSeconds() > 1.0);
+            }
+        }
+        // AND the bass follows the chords where there are chords: POP909 001's fifth chord is
+        // B:maj from 2.72 s, so the bass at the beat there is a B
+        const auto pop = arrangementsFrom(root + "pop909/001").front();
+        bool sawB = false;
+        for (const sdk::Note &n : pop.stems.value("bass").notes)
+            sawB |= std::abs(n.start - 2.721993) < 0.05 && n.pitch % 12 == 11;
+        QVERIFY(sawB);
+        QVERIFY_THROWS_EXCEPTION(sdk::PluginError, arrangementsFrom(root + "nothing.txt"));
     }
 
     void stemsSoundWhereTheirNotesAre()
