@@ -27,13 +27,17 @@ bool ModelFolderCheck::ok() const
 QString ModelFolderCheck::errorString() const
 {
     QStringList lines;
+    QStringList missing;
     for (const WeightCheck &w : weights) {
         if (w.status == WeightCheck::Status::Missing)
-            lines << QStringLiteral("weight file \"%1\" (%2) not found in: %3")
-                         .arg(w.spec.file, w.spec.id, searched.join(QStringLiteral(", ")));
+            missing << QStringLiteral("\"%1\" (%2)").arg(w.spec.file, w.spec.id);
         else if (!w.ok())
             lines << QStringLiteral("weight file %1: %2").arg(w.path, w.message);
     }
+    if (!missing.isEmpty())
+        lines.prepend(QStringLiteral("%1 %2 not found in: %3")
+                          .arg(missing.size() == 1 ? QStringLiteral("weight file") : QStringLiteral("weight files"),
+                               missing.join(QStringLiteral(", ")), searched.join(QStringLiteral(", "))));
     return lines.join(QStringLiteral("; "));
 }
 

@@ -139,6 +139,14 @@ private Q_SLOTS:
         QVERIFY2(c.errorString().startsWith(QStringLiteral("weight file \"sub/model.pt\" (model) not found in: %1")
                                                 .arg(m_dir.filePath(QStringLiteral("plugins/models/absent")))),
                  qPrintable(c.errorString()));
+        // AND several missing files are named in one sentence
+        sdk::WeightFileSpec second = m.runtime.weights.front();
+        second.id = QStringLiteral("other");
+        second.file = QStringLiteral("other.pt");
+        m.runtime.weights << second;
+        QVERIFY2(registry.check(m, pluginPath()).errorString().startsWith(
+                     QStringLiteral("weight files \"sub/model.pt\" (model), \"other.pt\" (other) not found in: ")),
+                 qPrintable(registry.check(m, pluginPath()).errorString()));
     }
 };
 
