@@ -33,6 +33,7 @@ struct Options
     QVariantMap params;            ///< --param k=v
     QMap<QString, QString> named;  ///< --out, --data, --steps
     bool json = false;
+    bool verbose = false;
     QString problem;
 };
 
@@ -41,8 +42,8 @@ Options parse(const QStringList &args, const QStringList &valued)
     Options o;
     for (int i = 0; i < args.size(); ++i) {
         const QString &a = args[i];
-        if (a == QLatin1String("--json")) {
-            o.json = true;
+        if (a == QLatin1String("--json") || a == QLatin1String("--verbose")) {
+            (a == QLatin1String("--json") ? o.json : o.verbose) = true;
             continue;
         }
         if (!a.startsWith(QLatin1String("--"))) {
@@ -218,23 +219,36 @@ bool readInputs(const sdk::MethodSpec &method, const QStringList &given, sdk::Va
     return true;
 }
 
-/** Runs a job to its end with progress and Ctrl+C handling; returns the final snapshot. */
-JobInfo runJob(JobRunner &runner, const JobRequest &request, bool progress, QTextStream &err)
+/**
+ * Runs a job to its end with progress and Ctrl+C handling; with `verbose` the plugin's log lines
+ * go to stderr as they come. Returns the final snapshot.
+ */
+JobInfo runJob(JobRunner &runner, const JobRequest &request, const Options &o, QTextStream &err)
 {
     InterruptFlag::install();
     const int id = runner.submit(request);
     ProgressReporter bar(err, request.plugin + QLatin1Char(' ') + request.method, ProgressReporter::stderrIsTerminal());
     bool cancelled = false;
-    while (!runner.wait(id, 100)) {
-        if (InterruptFlag::raised() && !cancelled) {
+    qsizetype logged = 0;
+    auto printLog = [&](const JobInfo &now) {
+        for (; o.verbose && logged < now.log.size(); ++logged) {
+            bar.finish();
+            err << request.plugin << ": " << now.log.at(logged) << "\n";
+        }
+    };
+    for (bool finished = false; !finished;) {
+        finished = runner.wait(id, 100);
+        if (!finished && InterruptFlag::raised() && !cancelled) {
             cancelled = true;
             runner.cancel(id);
         }
         const JobInfo now = runner.info(id);
-        if (progress && now.state == JobState::Running)
+        printLog(now);
+        if (!o.json && now.state == JobState::Running)
             bar.update(now.progress, now.status);
     }
     bar.finish();
+    err.flush();
     return runner.info(id);
 }
 
@@ -369,7 +383,7 @@ int PluginCommands::run(const QStringList &args, QTextStream &out, QTextStream &
     JobRunner runner(host.get());
     QElapsedTimer clock;
     clock.start();
-    const JobInfo info = runJob(runner, request, !o.json, err);
+    const JobInfo info = runJob(runner, request, o, err);
     if (info.state != JobState::Done) {
         err << "mirstudio-cli: " << request.plugin << " " << request.method << " " << jobStateName(info.state)
             << (info.error.isEmpty() ? QString() : QStringLiteral(": ") + info.error) << "\n";
@@ -422,7 +436,7 @@ int PluginCommands::train(const QStringList &args, QTextStream &out, QTextStream
     if (!method)
         return usage(err, problem);
     JobRunner runner(host.get());
-    const JobInfo info = runJob(runner, {spec->id(), method->id, {}, params}, !o.json, err);
+    const JobInfo info = runJob(runner, {spec->id(), method->id, {}, params}, o, err);
     QStringList files;
     if (info.state == JobState::Done && !info.outputs.isEmpty()) {
         // E.g. a loss curve: written next to the weights as OUT/OUTPUT_ID.csv.

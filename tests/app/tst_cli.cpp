@@ -248,6 +248,7 @@ private Q_SLOTS:
         QTest::newRow("run missing input") << QStringList{"run", "echo", "audio", "--out", "o.wav"} << 1 << "input \"audio\" (audio) is missing";
         QTest::newRow("run unreadable input") << QStringList{"run", "echo", "audio", "--in", "/nonexistent.wav", "--out", "o.wav"} << 1 << "/nonexistent.wav";
         QTest::newRow("run plugin throws") << QStringList{"run", "throws", "plugin", "--out", "o.wav"} << 1 << "throws plugin failed: input is mono; this model needs stereo";
+        QTest::newRow("run verbose log") << QStringList{"run", "throws", "std", "--out", "o.wav", "--verbose"} << 1 << "throws: about to throw";
         QTest::newRow("train no data") << QStringList{"train", "echo", "--out", "t"} << 2 << "train needs --data DIR and --out DIR";
         QTest::newRow("train missing data") << QStringList{"train", "echo", "--data", "/nonexistent", "--out", "t"} << 1 << "data folder /nonexistent does not exist";
     }
