@@ -103,6 +103,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     setCentralWidget(m_timeline);
     applyColourMap();
+    m_playback->setSoundFont(m_prefs.soundFont);
     setAcceptDrops(true);
     m_tracks->setSession(m_session);
     auto *trackDock = new QDockWidget(tr("Tracks"), this);
@@ -475,6 +476,7 @@ void MainWindow::preferencesDialog()
     m_prefs = dialog.preferences();
     m_prefs.save();
     applyColourMap();
+    m_playback->setSoundFont(m_prefs.soundFont);
     if (m_prefs.audioDevice != before.audioDevice || m_prefs.bufferFrames != before.bufferFrames) {
         m_playback->device()->close();
         startAudio();

@@ -53,11 +53,30 @@ PlaybackController::~PlaybackController()
 
 bool PlaybackController::startAudio(const AudioDevice::Options &options)
 {
+    m_deviceOptions = options;
     const bool ok = m_device->open(m_engine.get(), options);
     if (!ok)
         qCInfo(lcApp).noquote() << "no audio device:" << m_device->status().message;
     tick();
     return ok;
+}
+
+void PlaybackController::setSoundFont(const QString &path)
+{
+    if (path == m_soundFont)
+        return;
+    m_soundFont = path;
+    const bool reopen = m_device->isRunning();
+    if (m_recorder.isRecording())
+        toggleRecord();
+    m_device->close();
+    Engine::Options options;
+    options.soundFont = path;
+    m_engine = std::make_unique<Engine>(options);
+    m_recorder = MidiRecorder(m_engine.get());
+    m_planDirty = true;
+    if (reopen)
+        startAudio(m_deviceOptions);
 }
 
 bool PlaybackController::audioRunning() const

@@ -40,6 +40,9 @@ public:
     /** Opens the audio device; false (status says why) when there is none. */
     bool startAudio(const AudioDevice::Options &options);
     bool audioRunning() const;
+    /** Uses `path` as the synth's SoundFont (empty: the default): a fresh engine, the device reopened. */
+    void setSoundFont(const QString &path);
+    QString soundFont() const { return m_soundFont; }
     QString deviceText() const;
 
     double positionSeconds() const;
@@ -78,6 +81,8 @@ private:
     PlanBuilder m_builder;
     MidiRecorder m_recorder;
     QTimer *m_timer;
+    QString m_soundFont;
+    AudioDevice::Options m_deviceOptions;
     bool m_planDirty = true;
     double m_position = 0.0; // seconds, used while the engine runs no clock
     QString m_message;

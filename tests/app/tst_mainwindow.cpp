@@ -148,6 +148,26 @@ private Q_SLOTS:
         QVERIFY(error.contains(QStringLiteral("Codes")));
     }
 
+    void soundFontPreferenceReachesTheEngine()
+    {
+        // GIVEN a playback controller WHEN its SoundFont is set to a missing file
+        Session s;
+        PlaybackController playback(&s);
+        Engine *before = playback.engine();
+        playback.setSoundFont(QStringLiteral("/nowhere/missing.sf2"));
+        // THEN a fresh engine uses it: its synth fails to load, naming the file
+        QVERIFY(playback.engine() != before);
+        playback.engine()->prepare(48000, 256);
+        QVERIFY(!playback.engine()->synthLoaded());
+        QVERIFY2(playback.engine()->synthError().contains(QStringLiteral("missing.sf2")),
+                 qPrintable(playback.engine()->synthError()));
+        playback.engine()->release();
+        // AND setting the same path again keeps the engine
+        Engine *now = playback.engine();
+        playback.setSoundFont(QStringLiteral("/nowhere/missing.sf2"));
+        QCOMPARE(playback.engine(), now);
+    }
+
     void preferencesPersistAndEdit()
     {
         // GIVEN preferences with every field set
