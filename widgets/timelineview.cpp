@@ -74,6 +74,7 @@ TimelineView::TimelineView(Session *session, QWidget *parent)
     m_axis->setSampleRate(m_session->sampleRate());
     m_axis->setTempoMap(&m_session->tempoMap());
     connect(m_ruler, &TimeRuler::seekRequested, this, &TimelineView::seekRequested);
+    connect(m_ruler, &TimeRuler::loopRequested, this, &TimelineView::loopRequested);
     connect(m_axis, &TimeAxis::changed, this, &TimelineView::updateScrollBar);
     connect(m_hbar, &QScrollBar::valueChanged, this, [this](int v) {
         if (!m_syncingBar)

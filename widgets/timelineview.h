@@ -106,6 +106,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     /** The user clicked the ruler or an empty lane area. */
     void seekRequested(double seconds);
+    /** The user drew a loop range on the ruler (Shift+drag). */
+    void loopRequested(double startSeconds, double endSeconds);
     void selectionChanged();
 
 protected:

@@ -142,8 +142,32 @@ void TimeRuler::paintEvent(QPaintEvent *)
 
 void TimeRuler::mousePressEvent(QMouseEvent *event)
 {
-    if (event->button() == Qt::LeftButton)
-        Q_EMIT seekRequested(std::max(0.0, m_axis->secondsForX(event->position().x())));
+    if (event->button() != Qt::LeftButton)
+        return;
+    const double s = std::max(0.0, m_axis->secondsForX(event->position().x()));
+    if (event->modifiers() & Qt::ShiftModifier)
+        m_dragFrom = s;
+    else
+        Q_EMIT seekRequested(s);
+}
+
+void TimeRuler::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_dragFrom < 0)
+        return;
+    const double s = std::max(0.0, m_axis->secondsForX(event->position().x()));
+    setLoop(std::min(m_dragFrom, s), std::max(m_dragFrom, s));
+}
+
+void TimeRuler::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_dragFrom < 0)
+        return;
+    const double s = std::max(0.0, m_axis->secondsForX(event->position().x()));
+    const double from = std::min(m_dragFrom, s), to = std::max(m_dragFrom, s);
+    m_dragFrom = -1.0;
+    if (to > from)
+        Q_EMIT loopRequested(from, to);
 }
 
 } // namespace mirstudio::widgets

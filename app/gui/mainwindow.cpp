@@ -159,6 +159,10 @@ void MainWindow::buildTransport()
     connect(m_playback, &PlaybackController::recordingChanged, m_transport, &widgets::TransportBar::setRecording);
     connect(m_session, &Session::loopChanged, this, [this](const LoopRange &l) { m_transport->setLooping(l.enabled); });
     connect(m_timeline, &widgets::TimelineView::seekRequested, m_playback, &PlaybackController::seek);
+    connect(m_timeline, &widgets::TimelineView::loopRequested, this, [this](double from, double to) {
+        const double rate = m_session->sampleRate();
+        m_session->push(new SetLoopCommand(m_session, {std::llround(from * rate), std::llround(to * rate), true}));
+    });
     connect(m_playback, &PlaybackController::positionChanged, this, [this](double s, bool playing) {
         m_timeline->setPlayheadSeconds(s, playing);
         const auto &map = m_session->tempoMap();

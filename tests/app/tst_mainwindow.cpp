@@ -22,6 +22,7 @@
 #include "widgets/pluginpanel.h"
 #include "widgets/timeaxis.h"
 #include "widgets/timelineview.h"
+#include "widgets/timeruler.h"
 #include "widgets/tracklistview.h"
 #include "widgets/waveformlane.h"
 
@@ -402,6 +403,18 @@ private Q_SLOTS:
         QVERIFY(w.session()->loop().end > w.session()->loop().start);
         run(1);
         QVERIFY(engine->isLooping());
+        // WHEN a range is Shift+dragged on the ruler THEN it becomes the loop (enabled)
+        w.timeline()->axis()->setPixelsPerSecond(100);
+        w.timeline()->axis()->setLeftSeconds(0);
+        auto *ruler = w.timeline()->ruler();
+        QTest::mousePress(ruler, Qt::LeftButton, Qt::ShiftModifier, QPoint(100, 10));
+        QMouseEvent drag(QEvent::MouseMove, QPointF(350, 10), ruler->mapToGlobal(QPointF(350, 10)),
+                         Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+        QCoreApplication::sendEvent(ruler, &drag);
+        QTest::mouseRelease(ruler, Qt::LeftButton, Qt::ShiftModifier, QPoint(350, 10));
+        QCOMPARE(w.session()->loop().start, std::int64_t(1 * rate));
+        QCOMPARE(w.session()->loop().end, std::int64_t(3.5 * rate));
+        QVERIFY(w.session()->loop().enabled);
         // WHEN + and - THEN the zoom grows and shrinks
         const double pps = w.timeline()->axis()->pixelsPerSecond();
         QTest::keyClick(&w, Qt::Key_Plus);
