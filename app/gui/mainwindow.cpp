@@ -137,7 +137,12 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Export threads post to the job panel: let them finish before the panel goes.
+    for (QThread *thread : findChildren<QThread *>())
+        thread->wait();
+}
 
 void MainWindow::buildTransport()
 {
