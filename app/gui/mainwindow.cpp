@@ -316,16 +316,20 @@ void MainWindow::exportMixdownDialog(const QString &suffix)
 {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export mixdown"), QString(),
                                                       suffix == QLatin1String("flac") ? tr("FLAC (*.flac)") : tr("WAV (*.wav)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        exportMixdown(path);
+}
+
+int MainWindow::exportMixdown(const QString &path)
+{
     SessionExporter exporter(m_session->data());
-    runExport(tr("Mixdown %1").arg(QFileInfo(path).fileName()), [exporter, path](const auto &progress) {
+    return runExport(tr("Mixdown %1").arg(QFileInfo(path).fileName()), [exporter, path](const auto &progress) {
         const std::int64_t frames = exporter.exportMixdown(path, progress);
         return tr("%1 frames written").arg(frames);
     });
 }
 
-void MainWindow::runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work)
+int MainWindow::runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work)
 {
     const int id = m_nextExportId--;
     m_jobs->addJob(id, title);
@@ -361,6 +365,7 @@ void MainWindow::runExport(const QString &title, std::function<QString(const std
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->setParent(this);
     thread->start();
+    return id;
 }
 
 int MainWindow::runJob(const JobRequest &request, const QList<SourceId> &inputs)

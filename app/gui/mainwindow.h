@@ -81,6 +81,8 @@ public:
     bool startAudio();
     /** Imports media files as new tracks starting at `atSeconds`; false (reported) on any error. */
     bool importFiles(const QStringList &paths, double atSeconds = 0.0);
+    /** Renders the mixdown to `path` on a worker, as a job panel row (returns its id). */
+    int exportMixdown(const QString &path);
     /** Writes the visible timeline as a PNG. */
     bool exportTimelinePng(const QString &path);
     /** Fits the session into view and waits for waveform peaks (screenshots). */
@@ -105,8 +107,8 @@ private:
     void rebuildRecentMenu();
     void rememberRecent(const QString &path);
     void exportMixdownDialog(const QString &suffix);
-    /** Runs `work` on a worker thread as a row of the job panel; it returns a summary or throws. */
-    void runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work);
+    /** Runs `work` on a worker thread as a row of the job panel (negative id, returned); it returns a summary or throws. */
+    int runExport(const QString &title, std::function<QString(const std::function<bool(double)> &)> work);
     bool maybeSave();
     void reportError(const QString &title, const QString &message);
     void updateTitle();

@@ -545,6 +545,29 @@ private Q_SLOTS:
         QVERIFY(std::abs(stem.peak() - source.peak() * float(std::pow(10.0, -6.0 / 20.0))) < 1e-4f);
     }
 
+    void mixdownRunsAsAJobWithProgress()
+    {
+        // GIVEN the demo WHEN the mixdown is exported from the window
+        QTemporaryDir dir;
+        MainWindow w;
+        w.setInteractive(false);
+        QVERIFY(w.openSession(QStringLiteral(MIRSTUDIO_DEMO_SESSION)));
+        const QString flac = dir.filePath(QStringLiteral("mix.flac"));
+        const int id = w.exportMixdown(flac);
+        // THEN a job row runs it on a worker and ends with the frames written
+        QVERIFY(id < 0);
+        QVERIFY(w.jobPanel()->contains(id));
+        QTRY_VERIFY_WITH_TIMEOUT(w.jobPanel()->statusText(id).contains(QStringLiteral("written")) ||
+                                 w.jobPanel()->statusText(id).startsWith(QStringLiteral("failed")), 120000);
+        if (w.jobPanel()->statusText(id).contains(QStringLiteral("SoundFont")))
+            QSKIP("no General MIDI SoundFont installed for the demo's MIDI tracks");
+        QVERIFY2(w.jobPanel()->statusText(id).contains(QStringLiteral("written")), qPrintable(w.jobPanel()->statusText(id)));
+        QCOMPARE(w.jobPanel()->progressPercent(id), 100);
+        const media::AudioData mix = media::readAudio(flac);
+        QVERIFY(mix.frames() > 0);
+        QVERIFY(mix.peak() > 0.05f);
+    }
+
     void timelinePngIsTheVisibleTimeline()
     {
         // GIVEN the demo in a window WHEN the timeline is exported as PNG THEN it has the timeline's size
