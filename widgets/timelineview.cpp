@@ -6,7 +6,6 @@
 #include "core/session/session.h"
 #include "widgets/lane.h"
 #include "widgets/annotationlane.h"
-#include "widgets/overviewlane.h"
 #include "widgets/pianorolllane.h"
 #include "widgets/spectrogramlane.h"
 #include "widgets/stemgrouplane.h"
@@ -169,7 +168,7 @@ Lane *TimelineView::makeLane(const Track &track, QWidget *parent)
     case Track::Kind::Annotation:
         return new AnnotationLane(m_axis, m_session, track.id, parent);
     }
-    return new OverviewLane(m_axis, m_session, track.id, parent);
+    return new WaveformLane(m_axis, m_session, m_peaks, track.id, parent); // clip boxes for any other kind
 }
 
 void TimelineView::setAudioView(AudioView view)
