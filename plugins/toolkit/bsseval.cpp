@@ -27,12 +27,28 @@ int64_t nextPow2(int64_t n)
     return p;
 }
 
-/** r(k) = sum_m x[m] y[m+k] for k = -(L-1)..L-1 (index k+L-1), from rfft spectra of size nfft. */
-torch::Tensor lagCorrelation(const torch::Tensor &X, const torch::Tensor &Y, int64_t L, int64_t nfft)
+/**
+ * r[a][b](k) = sum_m x_a[m] y_b[m+k] for k = -(L-1)..L-1 (index k+L-1) of every row pair of
+ * x [A, N] and y [B, N]: [A, B, 2L-1]. Computed block by block (overlap of 2(L-1) samples), so
+ * memory stays O(A*B*block) instead of whole-signal spectra.
+ */
+torch::Tensor lagCorrelations(const torch::Tensor &x, const torch::Tensor &y, int64_t L)
 {
-    const torch::Tensor r = torch::fft::irfft(torch::conj(X) * Y, nfft);
     using torch::indexing::Slice;
-    return torch::cat({r.index({Slice(nfft - (L - 1), nfft)}), r.index({Slice(0, L)})});
+    const int64_t N = x.size(1), halo = L - 1;
+    const int64_t block = std::min<int64_t>(N, 1 << 16);
+    const int64_t nfft = nextPow2(block + 2 * halo);
+    const torch::Tensor yPadded = torch::nn::functional::pad(
+        y, torch::nn::functional::PadFuncOptions({halo, halo + block}));
+    torch::Tensor acc = torch::zeros({x.size(0), y.size(0), 2 * L - 1}, torch::kFloat64);
+    for (int64_t b = 0; b < N; b += block) {
+        const int64_t n = std::min(block, N - b);
+        const torch::Tensor X = torch::fft::rfft(x.narrow(1, b, n), nfft);                  // [A, F]
+        const torch::Tensor Y = torch::fft::rfft(yPadded.narrow(1, b, n + 2 * halo), nfft);  // [B, F]
+        const torch::Tensor c = torch::fft::irfft(torch::conj(X).unsqueeze(1) * Y.unsqueeze(0), nfft);
+        acc += c.index({Slice(), Slice(), Slice(0, 2 * L - 1)});
+    }
+    return acc;
 }
 
 /** Frame boundaries exactly as museval's Framing. */
@@ -70,31 +86,19 @@ Filters computeFilters(const torch::Tensor &refs, const torch::Tensor &ests, int
                        const std::vector<std::vector<int>> &candidates)
 {
     const int64_t S = refs.size(0), C = refs.size(1), N = refs.size(2), K = S * C;
-    const int64_t nfft = nextPow2(N + L - 1);
-    const torch::Tensor Rf = torch::fft::rfft(refs.reshape({K, N}), nfft);
-    const torch::Tensor Ef = torch::fft::rfft(ests.reshape({K, N}), nfft);
+    const torch::Tensor x = refs.reshape({K, N});
 
-    // Lags[i][j] = r_{x_i, x_j}(a - b); G[(i,a),(j,b)] = Lags[i][j][a - b + L - 1].
-    torch::Tensor lags = torch::zeros({K, K, 2 * L - 1}, torch::kFloat64);
-    for (int64_t i = 0; i < K; ++i)
-        for (int64_t j = i; j < K; ++j) {
-            const torch::Tensor r = lagCorrelation(Rf[i], Rf[j], L, nfft);
-            lags[i][j] = r;
-            lags[j][i] = r.flip(0);
-        }
+    // G[(i,a),(j,b)] = <x_i delayed a, x_j delayed b> = r_{x_i, x_j}(a - b).
+    const torch::Tensor lags = lagCorrelations(x, x, L);                               // [K, K, 2L-1]
     const torch::Tensor a = torch::arange(L, torch::kLong);
     const torch::Tensor idx = a.unsqueeze(1) - a.unsqueeze(0) + (L - 1);            // [L, L]
     const torch::Tensor G = lags.index({torch::indexing::Slice(), torch::indexing::Slice(), idx})
                                 .permute({0, 2, 1, 3})
                                 .reshape({K * L, K * L});
 
-    // D[(i,a), (jest,c)] = r_{x_i, e_{jest,c}}(a), a = 0..L-1.
-    torch::Tensor D = torch::empty({K, L, K}, torch::kFloat64);
-    for (int64_t i = 0; i < K; ++i)
-        for (int64_t e = 0; e < K; ++e)
-            D.index_put_({i, torch::indexing::Slice(), e},
-                         lagCorrelation(Rf[i], Ef[e], L, nfft).narrow(0, L - 1, L));
-    D = D.reshape({K * L, K});
+    // D[(i,a), (jest,c)] = <x_i delayed a, e_{jest,c}> = r_{x_i, e}(a), a = 0..L-1.
+    const torch::Tensor D = lagCorrelations(x, ests.reshape({K, N}), L)
+                                .narrow(2, L - 1, L).permute({0, 2, 1}).reshape({K * L, K});
 
     const double eps = std::numeric_limits<double>::epsilon();
     const auto solve = [eps](const torch::Tensor &g, const torch::Tensor &d) {

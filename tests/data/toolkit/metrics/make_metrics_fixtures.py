@@ -138,6 +138,9 @@ def separation_fixtures():
     result["sources"] = {"shape": list(refs.shape), "sdr": nan_list(sdr), "sir": nan_list(sir),
                          "sar": nan_list(sar), "perm": [int(p) for p in perm]}
 
+    # 1b. one long mono source (70000 samples): longer than the C++ code's correlation block
+    #     (65536 samples), so the blockwise correlation is checked across a block border.
+    #     Generated after everything else so the other fixtures keep their random draws.
     # 2. stereo, 2 sources: bss_eval_images (whole), bss_eval_images_framewise (v3) and v4.
     n = 12000
     refs = make_sources(2, 2, n)
@@ -169,6 +172,14 @@ def separation_fixtures():
                     "sdr": nan_list(v4[0]), "isr": nan_list(v4[1]), "sir": nan_list(v4[2]),
                     "sar": nan_list(v4[3]),
                     "median_sdr": [float(np.nanmedian(v4[0, j])) for j in range(2)]}
+    refs = make_sources(1, 1, 70000)
+    ests = make_estimates(refs) + 0.2 * np.roll(refs, 300, axis=2)
+    refs, ests = as_f64_of_f32(refs), as_f64_of_f32(ests)
+    save_f32("sep_long_refs.f32", refs)
+    save_f32("sep_long_ests.f32", ests)
+    sdr, sir, sar, perm = mir_eval.separation.bss_eval_sources(refs[:, 0], ests[:, 0])
+    # (a single source has no interference: SIR is +inf, which JSON cannot hold; not stored)
+    result["sources_long"] = {"shape": list(refs.shape), "sdr": nan_list(sdr), "sar": nan_list(sar)}
     return result
 
 
