@@ -123,7 +123,7 @@ private:
     void push(int32_t id) { m_stack.push_back(id); }
     int32_t pop()
     {
-        if (m_stack.size() <= m_floor())
+        if (m_stack.size() <= stackFloor())
             fail("stack underflow");
         const int32_t id = m_stack.back();
         m_stack.pop_back();
@@ -131,11 +131,11 @@ private:
     }
     int32_t top()
     {
-        if (m_stack.size() <= m_floor())
+        if (m_stack.size() <= stackFloor())
             fail("stack underflow");
         return m_stack.back();
     }
-    size_t m_floor() const { return m_marks.empty() ? 0 : m_marks.back(); }
+    size_t stackFloor() const { return m_marks.empty() ? 0 : m_marks.back(); }
     std::vector<int32_t> popToMark()
     {
         if (m_marks.empty())
@@ -409,7 +409,7 @@ void Machine::reduce()
     if (node(argsId).kind != Kind::Tuple)
         fail("call arguments must be a tuple, got " + kindName(argsId));
     const std::vector<int32_t> args = node(argsId).items;
-    const std::string &name = node(callable).text;
+    const std::string name = node(callable).text; // a copy: make() below may move the nodes
     if (name == "collections.OrderedDict") {
         const int32_t dict = makeKind(Kind::Dict);
         node(dict).ordered = true;
