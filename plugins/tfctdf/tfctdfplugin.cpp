@@ -83,7 +83,8 @@ sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inpu
 {
     if (method != QLatin1String("separate"))
         throw sdk::PluginError(QStringLiteral("unknown method \"%1\"").arg(method));
-    const auto *mix = std::get_if<sdk::AudioBuffer>(&inputs.value(QStringLiteral("mix")));
+    const auto found = inputs.constFind(QStringLiteral("mix"));
+    const auto *mix = found == inputs.cend() ? nullptr : std::get_if<sdk::AudioBuffer>(&found.value());
     if (!mix)
         throw sdk::PluginError(QStringLiteral("the input \"mix\" must be audio"));
     const torch::Tensor input = modelInput(*mix, kModelRate);

@@ -2,6 +2,7 @@
 #include "plugins/tfctdf/unet.h"
 
 #include "plugins/tfctdf/blockfactory.h"
+#include "plugins/tfctdf/denselayers.h"
 
 #include <stdexcept>
 
@@ -57,6 +58,12 @@ torch::Tensor UNetImpl::forward(const torch::Tensor &spec, const std::function<v
         if (checkpoint)
             checkpoint();
     };
+    // The dense layers inside the blocks call the same hook (restored on exit, also on a throw).
+    struct HookScope {
+        const std::function<void()> *saved;
+        explicit HookScope(const std::function<void()> *hook) : saved(denseLayerCheckpoint()) { denseLayerCheckpoint() = hook; }
+        ~HookScope() { denseLayerCheckpoint() = saved; }
+    } hookScope(&checkpoint);
     torch::Tensor x = m_firstConv->forward(spec).transpose(-1, -2);
     std::vector<torch::Tensor> skips;
     for (size_t i = 0; i < m_encoders.size(); ++i) {
