@@ -133,7 +133,7 @@ sdk::ValueMap OpenUnmixPlugin::separate(const sdk::ValueMap &inputs, const QVari
     if (x.size(0) == 1 && separator.modelChannels() == 2)
         x = x.expand({2, -1}).contiguous();
 
-    const double chunkSeconds = params.value(QStringLiteral("chunk"), 30.0).toDouble();
+    const double chunkSeconds = params.value(QStringLiteral("chunk"), 15.0).toDouble();
     const ChunkedSeparation chunked(separator, int64_t(chunkSeconds * kModelRate),
                                     int64_t(kOverlapSeconds * kModelRate));
     const auto poll = [&ctx] {
@@ -160,12 +160,19 @@ sdk::ValueMap OpenUnmixPlugin::train(const QVariantMap &params, sdk::JobContext 
     config.steps = params.value(QStringLiteral("steps"), 1000).toInt();
     config.seed = uint64_t(params.value(QStringLiteral("seed"), 42).toLongLong());
     config.model.hiddenSize = params.value(QStringLiteral("hidden"), 64).toInt();
+    config.batchSize = params.value(QStringLiteral("batch"), config.batchSize).toInt();
+    config.frames = params.value(QStringLiteral("frames"), config.frames).toInt();
     sdk::Matrix loss;
     try {
         auto songs = splitList(params.value(QStringLiteral("songs")).toString());
         if (songs.empty())
             songs = listStemSongs(data);
-        const auto stems = stemNamesOf(data + "/" + songs.front(), params.value(QStringLiteral("stems")).toString().toStdString());
+        auto stems = stemNamesOf(data + "/" + songs.front(), params.value(QStringLiteral("stems")).toString().toStdString());
+        const auto only = splitList(params.value(QStringLiteral("targets")).toString());
+        if (!only.empty())
+            std::erase_if(stems, [&](const StemName &s) { return std::find(only.begin(), only.end(), s.target) == only.end(); });
+        if (stems.empty())
+            throw sdk::PluginError(QStringLiteral("no stem matches the targets \"%1\"").arg(params.value(QStringLiteral("targets")).toString()));
         std::vector<std::string> targetNames;
         for (const auto &s : stems)
             targetNames.push_back(s.target);

@@ -17,8 +17,8 @@ struct TrainConfig
 {
     UmxConfig model = smallModel();
     int steps = 1000;
-    int batchSize = 16;
-    int frames = 128;               ///< STFT frames per excerpt (128 ≈ 3 s)
+    int batchSize = 8;
+    int frames = 64;                ///< STFT frames per excerpt (64 ≈ 1.5 s)
     double learningRate = 1e-3;     ///< Adam, as the official scripts/train.py
     double weightDecay = 1e-5;
     double gainMin = 0.25, gainMax = 1.25;   ///< random gain per source (official augmentation)

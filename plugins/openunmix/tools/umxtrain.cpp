@@ -69,8 +69,11 @@ int main(int argc, char **argv)
     const QCommandLineOption steps(QStringLiteral("steps"), QStringLiteral("training steps"), QStringLiteral("n"), QStringLiteral("1000"));
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("seed"), QStringLiteral("n"), QStringLiteral("42"));
     const QCommandLineOption hidden(QStringLiteral("hidden"), QStringLiteral("hidden size"), QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption batch(QStringLiteral("batch"), QStringLiteral("batch size"), QStringLiteral("n"), QStringLiteral("8"));
+    const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("STFT frames per excerpt"), QStringLiteral("n"), QStringLiteral("64"));
+    const QCommandLineOption only(QStringLiteral("targets"), QStringLiteral("train only these targets (comma list)"), QStringLiteral("names"));
     const QCommandLineOption evalOnly(QStringLiteral("eval-only"), QStringLiteral("skip training, score <out>"));
-    p.addOptions({data, out, train, eval, stems, steps, seed, hidden, evalOnly});
+    p.addOptions({data, out, train, eval, stems, steps, seed, hidden, batch, frames, only, evalOnly});
     p.process(app);
     if (!p.isSet(data) || !p.isSet(out)) {
         std::fprintf(stderr, "--data and --out are required\n");
@@ -86,9 +89,12 @@ int main(int argc, char **argv)
                                      {QStringLiteral("songs"), p.value(train)}, {QStringLiteral("stems"), p.value(stems)},
                                      {QStringLiteral("steps"), p.value(steps).toInt()},
                                      {QStringLiteral("seed"), p.value(seed).toInt()},
-                                     {QStringLiteral("hidden"), p.value(hidden).toInt()}};
+                                     {QStringLiteral("hidden"), p.value(hidden).toInt()},
+                                     {QStringLiteral("batch"), p.value(batch).toInt()},
+                                     {QStringLiteral("frames"), p.value(frames).toInt()},
+                                     {QStringLiteral("targets"), p.value(only)}};
             const auto result = plugin.run(QStringLiteral("train"), {}, params, ctx);
-            const auto &loss = std::get<sdk::Matrix>(result.value(QStringLiteral("loss")));
+            const sdk::Matrix loss = std::get<sdk::Matrix>(result.value(QStringLiteral("loss")));
             std::printf("trained %d steps in %.1f s; last loss per target:", loss.rows, clock.elapsed() / 1000.0);
             for (int j = 0; j < loss.cols; ++j)
                 std::printf(" %s %.4f", qPrintable(loss.colLabels[j]), loss.at(loss.rows - 1, j));
