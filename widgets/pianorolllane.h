@@ -50,6 +50,7 @@ public:
 
     Session *session() const { return m_session; }
     void setAudition(NoteAudition *audition) { m_audition = audition; }
+    NoteAudition *audition() const { return m_audition; }
     Tool tool() const { return m_tool; }
     void setTool(Tool tool) { m_tool = tool; }
     SnapGrid snapGrid() const { return m_grid; }
@@ -85,6 +86,7 @@ public:
 
     /** Notes of a take being recorded (frames at the session rate), drawn live. */
     void setLiveNotes(std::vector<MidiRecorder::Note> notes);
+    const std::vector<MidiRecorder::Note> &liveNotes() const { return m_live; }
     /** The time index of a clip's notes (cached until the clip changes). */
     const NoteIndex &noteIndex(const Clip &clip) { return indexFor(clip); }
     /** A fresh merge group for the SetNotesCommands of one gesture. */

@@ -210,6 +210,7 @@ void TimelineView::rebuild()
     }
     pushSelectionToLanes();
     updateScrollBar();
+    Q_EMIT rowsRebuilt();
 }
 
 double TimelineView::sessionSeconds() const

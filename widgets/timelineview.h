@@ -109,6 +109,8 @@ Q_SIGNALS:
     /** The user drew a loop range on the ruler (Shift+drag). */
     void loopRequested(double startSeconds, double endSeconds);
     void selectionChanged();
+    /** The rows (headers and lanes) were made anew: lanes() holds new widgets. */
+    void rowsRebuilt();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

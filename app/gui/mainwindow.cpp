@@ -3,7 +3,10 @@
 
 #include "app/gui/jobinputs.h"
 #include "app/gui/jobpanelbinding.h"
+#include "app/gui/lanewiring.h"
 #include "app/gui/modelspanel.h"
+#include "app/gui/pendingstemgroups.h"
+#include "app/gui/separatedialog.h"
 #include "app/gui/mediaimporter.h"
 #include "app/gui/playbackcontroller.h"
 #include "app/gui/preferencesdialog.h"
@@ -12,6 +15,7 @@
 #include "core/host/jobresultimporter.h"
 #include "core/host/jobrunner.h"
 #include "core/host/pluginhost.h"
+#include "core/host/pluginspec.h"
 #include "core/session/autosaver.h"
 #include "core/session/session.h"
 #include "core/session/sessionerror.h"
@@ -69,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_runner = new JobRunner(m_host, this);
     m_runner->setThreadsPerJob(std::max(1, m_prefs.threads));
     new JobPanelBinding(m_runner, m_jobs);
+    m_pending = new PendingStemGroups(m_session, m_runner, this);
     m_models = new ModelsPanel(m_host, this);
     connect(m_models, &ModelsPanel::runRequested, this,
             [this](const QString &plugin, const sdk::MethodSpec &method, const QVariantMap &params) {
@@ -91,6 +96,7 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_runner, &JobRunner::jobFinished, this, [this](int id, JobState state) {
         const auto inputs = m_importOnDone.take(id);
+        m_pending->release(id); // the final stems replace the pending group
         if (state != JobState::Done)
             return;
         try {
@@ -102,6 +108,7 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     setCentralWidget(m_timeline);
+    m_wiring = new LaneWiring(m_timeline, m_playback, this);
     applyColourMap();
     m_playback->setSoundFont(m_prefs.soundFont);
     setAcceptDrops(true);
@@ -122,7 +129,11 @@ MainWindow::MainWindow(QWidget *parent)
     trackDock->raise();
     resizeDocks({trackDock, jobDock}, {300, 300}, Qt::Horizontal);
     statusBar()->addWidget(m_status, 1);
+    m_midiStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_midiStatus);
     statusBar()->addPermanentWidget(m_engineStatus);
+    connect(m_playback, &PlaybackController::midiStatusChanged, m_midiStatus, &QLabel::setText);
+    m_playback->setMidiInput(m_prefs.midiInput);
     buildTransport();
     buildMenus();
     connect(m_session->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
@@ -241,6 +252,9 @@ void MainWindow::buildMenus()
                          [this] { m_playback->seek(m_timeline->sessionSeconds()); });
     transport->addAction(tr("&Loop"), QKeySequence(Qt::Key_L), this, &MainWindow::toggleLoop);
     transport->addAction(tr("&Record"), QKeySequence(Qt::Key_R), m_playback, &PlaybackController::toggleRecord);
+
+    QMenu *trackMenu = menuBar()->addMenu(tr("T&rack"));
+    trackMenu->addAction(tr("&Separate..."), this, &MainWindow::separateDialog);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), this, [this] { m_timeline->zoomIn(); })
@@ -376,6 +390,64 @@ int MainWindow::runJob(const JobRequest &request, const QList<SourceId> &inputs)
     return id;
 }
 
+TrackId MainWindow::targetTrack() const
+{
+    const auto &selection = m_timeline->selection();
+    return selection.empty() ? m_timeline->currentTrack() : selection.front().track;
+}
+
+void MainWindow::separateDialog()
+{
+    const TrackId track = targetTrack();
+    const Track *t = m_session->track(track);
+    if (!t || t->kind != Track::Kind::Audio || t->clips.empty()) {
+        reportError(tr("Cannot separate"), tr("Click an audio track with a clip first."));
+        return;
+    }
+    SeparateDialog dialog(*m_host, this);
+    if (dialog.choiceCount() == 0) {
+        reportError(tr("Cannot separate"), tr("No plugin declares the \"separate\" capability."));
+        return;
+    }
+    if (dialog.exec() == QDialog::Accepted)
+        separateTrack(track, dialog.plugin(), dialog.method().id, dialog.parameters());
+}
+
+int MainWindow::separateTrack(const TrackId &track, const QString &plugin, const QString &method, const QVariantMap &params)
+{
+    const Track *t = m_session->track(track);
+    const PluginSpec *spec = m_host->plugin(plugin);
+    const sdk::MethodSpec *found = nullptr;
+    if (spec)
+        for (const sdk::MethodSpec &m : spec->manifest().methods)
+            if (m.id == method)
+                found = &m;
+    if (!t || t->kind != Track::Kind::Audio || t->clips.empty() || !found) {
+        reportError(tr("Cannot separate"), !found ? tr("%1 has no method %2").arg(plugin, method)
+                                                  : tr("The track is not an audio track with a clip."));
+        return -1;
+    }
+    JobRequest request;
+    request.plugin = plugin;
+    request.method = method;
+    request.params = params;
+    QList<SourceId> sources;
+    QString error;
+    try {
+        if (!JobInputs::build(*m_session, *found, {widgets::ClipRef{track, t->clips.front().id}}, &request.inputs, &sources, &error)) {
+            reportError(tr("Cannot separate"), error);
+            return -1;
+        }
+    } catch (const std::exception &e) {
+        reportError(tr("Cannot separate"), QString::fromUtf8(e.what()));
+        return -1;
+    }
+    const int id = runJob(request, sources);
+    if (!isFinished(m_runner->info(id).state))
+        m_pending->watch(id, jobMediaFolder(), sources);
+    return id;
+}
+
 QString MainWindow::jobMediaFolder() const
 {
     const QString file = m_session->filePath();
@@ -491,6 +563,8 @@ void MainWindow::preferencesDialog()
     m_prefs.save();
     applyColourMap();
     m_playback->setSoundFont(m_prefs.soundFont);
+    if (m_prefs.midiInput != before.midiInput)
+        m_playback->setMidiInput(m_prefs.midiInput);
     if (m_prefs.audioDevice != before.audioDevice || m_prefs.bufferFrames != before.bufferFrames) {
         m_playback->device()->close();
         startAudio();
@@ -630,6 +704,11 @@ void MainWindow::updateTitle()
                                                          : QFileInfo(m_session->filePath()).fileName();
     setWindowTitle(QStringLiteral("%1%2 - MIR Studio")
                        .arg(file, m_session->undoStack()->isClean() ? QString() : QStringLiteral(" *")));
+}
+
+QString MainWindow::midiStatusText() const
+{
+    return m_midiStatus->text();
 }
 
 void MainWindow::updateStatus()

@@ -17,7 +17,9 @@ class QMenu;
 namespace mirstudio {
 class Autosaver;
 class JobRunner;
+class LaneWiring;
 class ModelsPanel;
+class PendingStemGroups;
 class PluginHost;
 struct JobRequest;
 class PlaybackController;
@@ -58,15 +60,25 @@ public:
     widgets::TransportBar *transport() const { return m_transport; }
     widgets::JobPanel *jobPanel() const { return m_jobs; }
     widgets::EngineStatus *engineStatus() const { return m_engineStatus; }
+    /** The status bar's MIDI text: what is connected, or why not. */
+    QString midiStatusText() const;
     PlaybackController *playback() const { return m_playback; }
     PluginHost *pluginHost() const { return m_host; }
     ModelsPanel *modelsPanel() const { return m_models; }
     JobRunner *jobRunner() const { return m_runner; }
+    PendingStemGroups *pendingStems() const { return m_pending; }
+    LaneWiring *laneWiring() const { return m_wiring; }
     /**
      * Queues a plugin job (shown in the job panel); when it is done its outputs enter the
      * session as one undo step (JobResultImporter), with `inputs` in their provenance.
      */
     int runJob(const JobRequest &request, const QList<SourceId> &inputs = {});
+    /**
+     * Separates the first clip of audio track `track` with `plugin`'s separate method: a job
+     * whose partial stems show as a pending stem group (PendingStemGroups) and whose result
+     * becomes a stem group, one undo step. Returns the job id, or -1 (reported) on error.
+     */
+    int separateTrack(const TrackId &track, const QString &plugin, const QString &method, const QVariantMap &params);
     /** Where job outputs are written: `<session>.media/` beside the session file. */
     QString jobMediaFolder() const;
     /** False: no modal dialogs (screenshots, tests); answers default to "keep what is open". */
@@ -101,6 +113,10 @@ private:
     void openDialog();
     void saveAsDialog();
     void preferencesDialog();
+    /** "Separate…" on the current track: the SeparateDialog, then separateTrack(). */
+    void separateDialog();
+    /** The clicked track, or the track of the first selected clip. */
+    TrackId targetTrack() const;
     void toggleLoop();
     /** Applies the preferred spectrogram colour map to the timeline. */
     void applyColourMap();
@@ -120,6 +136,8 @@ private:
     PluginHost *m_host = nullptr;
     JobRunner *m_runner = nullptr;
     ModelsPanel *m_models = nullptr;
+    PendingStemGroups *m_pending = nullptr;
+    LaneWiring *m_wiring = nullptr;
     QHash<int, QList<SourceId>> m_importOnDone;
     widgets::TimelineView *m_timeline = nullptr;
     widgets::TrackListView *m_tracks = nullptr;
@@ -127,6 +145,7 @@ private:
     widgets::JobPanel *m_jobs = nullptr;
     widgets::EngineStatus *m_engineStatus = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_midiStatus = nullptr;
     QMenu *m_recentMenu = nullptr;
     Preferences m_prefs;
     bool m_interactive = true;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/playbackcontroller.h"
 
+#include "app/gui/midiconnections.h"
+
 #include "core/session/session.h"
 
 #include <QLoggingCategory>
@@ -26,6 +28,7 @@ PlaybackController::PlaybackController(Session *session, QObject *parent)
     , m_recorder(m_engine.get())
     , m_timer(new QTimer(this))
 {
+    m_midi = std::make_unique<MidiConnections>(m_engine.get(), m_device);
     for (auto sig : {&Session::sessionReset, &Session::tempoChanged})
         connect(m_session, sig, this, &PlaybackController::markDirty);
     connect(m_session, &Session::trackAdded, this, &PlaybackController::markDirty);
@@ -70,10 +73,14 @@ void PlaybackController::setSoundFont(const QString &path)
     if (m_recorder.isRecording())
         toggleRecord();
     m_device->close();
+    const QString midiSource = m_midi->inputSource();
+    m_midi.reset(); // its threads use the engine going now
     Engine::Options options;
     options.soundFont = path;
     m_engine = std::make_unique<Engine>(options);
     m_recorder = MidiRecorder(m_engine.get());
+    m_midi = std::make_unique<MidiConnections>(m_engine.get(), m_device);
+    m_midi->setInput(midiSource);
     m_planDirty = true;
     if (reopen)
         startAudio(m_deviceOptions);
@@ -114,14 +121,48 @@ void PlaybackController::rebuildPlanIfNeeded()
     if (!m_planDirty)
         return;
     try {
-        m_engine->setPlan(m_builder.build(m_session->data()));
+        m_plan = m_builder.build(m_session->data());
+        m_engine->setPlan(m_plan);
         m_planDirty = false;
+        QStringList midiErrors;
+        m_midi->setOutputs(m_plan->midiOutputs, &midiErrors);
+        for (const QString &e : std::as_const(midiErrors))
+            qCInfo(lcApp).noquote() << "MIDI output:" << e;
+        Q_EMIT midiStatusChanged(m_midi->statusText());
+        Q_EMIT planRebuilt(m_plan);
         for (const QString &w : m_builder.warnings())
             qCWarning(lcApp).noquote() << w;
     } catch (const std::exception &e) {
         m_message = tr("Cannot play: %1").arg(QString::fromUtf8(e.what()));
         Q_EMIT message(m_message);
     }
+}
+
+std::shared_ptr<const PlaybackPlan> PlaybackController::currentPlan()
+{
+    rebuildPlanIfNeeded();
+    return m_plan;
+}
+
+bool PlaybackController::setMidiInput(const QString &source)
+{
+    const bool ok = m_midi->setInput(source);
+    Q_EMIT midiStatusChanged(m_midi->statusText());
+    return ok;
+}
+
+QString PlaybackController::midiStatus() const
+{
+    return m_midi->statusText();
+}
+
+int PlaybackController::synthChannel(const TrackId &track)
+{
+    const auto plan = currentPlan();
+    const int index = m_session->data().trackIndex(track);
+    if (!plan || index < 0 || index >= int(plan->tracks.size()))
+        return -1;
+    return plan->tracks[size_t(index)].synthChannel;
 }
 
 void PlaybackController::togglePlay()
@@ -166,7 +207,9 @@ void PlaybackController::toggleRecord()
 {
     if (m_recorder.isRecording()) {
         m_recorder.poll();
+        const TrackId track = m_recorder.track();
         const ClipId clip = m_recorder.stop(*m_session, positionFrame());
+        Q_EMIT liveNotes(track, {});
         Q_EMIT message(clip.isNull() ? tr("Recording ended: no notes played") : tr("Recorded a MIDI clip"));
         Q_EMIT recordingChanged(false);
         return;
@@ -188,8 +231,10 @@ void PlaybackController::toggleRecord()
 void PlaybackController::tick()
 {
     m_engine->collectGarbage();
-    if (m_recorder.isRecording())
+    if (m_recorder.isRecording()) {
         m_recorder.poll();
+        Q_EMIT liveNotes(m_recorder.track(), m_recorder.notes(positionFrame()));
+    }
     Q_EMIT positionChanged(positionSeconds(), isPlaying());
     Q_EMIT masterPeaks(m_engine->takeMasterPeak(0), m_engine->takeMasterPeak(1));
     const qint64 wallMs = m_cpuWall.elapsed();

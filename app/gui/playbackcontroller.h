@@ -16,6 +16,8 @@ class QTimer;
 
 namespace mirstudio {
 
+class MidiConnections;
+
 class Session;
 
 /**
@@ -49,6 +51,21 @@ public:
     bool isPlaying() const;
     bool isRecording() const { return m_recorder.isRecording(); }
     QString lastMessage() const { return m_message; }
+    /**
+     * The synth channel `track` plays on in the current plan (rebuilt first when the session
+     * changed): 0..15, or -1 for a track that is not voiced (audio, MIDI output, > 16 tracks).
+     */
+    int synthChannel(const TrackId &track);
+    /** The plan the engine plays (rebuilt first when the session changed); null when it cannot be built. */
+    std::shared_ptr<const PlaybackPlan> currentPlan();
+    /**
+     * Connects the MIDI input (live thru and recording) to `source` (empty: none); kept when
+     * the engine is replaced. False when it cannot be opened (midiStatus() says why).
+     */
+    bool setMidiInput(const QString &source);
+    /** What MIDI is connected, or why not (input and the plan's MIDI outputs). */
+    QString midiStatus() const;
+    MidiConnections *midi() const { return m_midi.get(); }
 
 public Q_SLOTS:
     void togglePlay();
@@ -68,6 +85,11 @@ Q_SIGNALS:
     void statusChanged(bool deviceRunning, const QString &device, quint64 xruns, double cpuPercent);
     void recordingChanged(bool recording);
     void message(const QString &text);
+    /** The take in progress on `track` (each tick while recording; empty when it ends). */
+    void liveNotes(const mirstudio::TrackId &track, const std::vector<mirstudio::MidiRecorder::Note> &notes);
+    /** The plan was rebuilt and handed to the engine. */
+    void midiStatusChanged(const QString &text);
+    void planRebuilt(std::shared_ptr<const mirstudio::PlaybackPlan> plan);
 
 private:
     bool enginePrepared() const { return m_engine->sampleRate() > 0; }
@@ -80,6 +102,8 @@ private:
     AudioDevice *m_device;
     PlanBuilder m_builder;
     MidiRecorder m_recorder;
+    std::shared_ptr<const PlaybackPlan> m_plan;
+    std::unique_ptr<MidiConnections> m_midi; // before m_engine goes (its threads use it)
     QTimer *m_timer;
     QString m_soundFont;
     AudioDevice::Options m_deviceOptions;

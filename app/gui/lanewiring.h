@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/audio/midirecorder.h"
+#include "core/session/typedid.h"
+#include "widgets/noteaudition.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace mirstudio {
+
+class PlaybackController;
+namespace widgets {
+class PianoRollLane;
+class TimelineView;
+}
+
+/**
+ * Connects the timeline's lanes to the playback side whenever its rows are rebuilt: every
+ * piano-roll lane auditions through a NoteAudition of its track (owned here, one per MIDI
+ * track) whose messages go to the engine's audition path (Engine::sendMidi) on the track's
+ * synth channel in the current plan (PlaybackController::synthChannel, looked up when a note
+ * sounds, so re-voicing after track changes is followed); and the MIDI take in progress
+ * (PlaybackController::liveNotes, 30 Hz while recording) is drawn live on the armed track's lane.
+ *
+ * Does not own the timeline or the controller. GUI thread only.
+ */
+class LaneWiring : public QObject
+{
+    Q_OBJECT
+public:
+    LaneWiring(widgets::TimelineView *timeline, PlaybackController *playback, QObject *parent = nullptr);
+
+    /** The audition of `track` (created on first use). */
+    widgets::NoteAudition *audition(const TrackId &track);
+    /**
+     * Where audition messages go (status with the synth channel, data1, data2); the engine's
+     * sendMidi by default. Tests put a recorder here.
+     */
+    void setMidiSink(widgets::NoteAudition::Sink sink) { m_sink = std::move(sink); }
+
+    /** Hands auditions to the piano-roll lanes (the timeline's rowsRebuilt calls it). */
+    void wireLanes();
+
+private:
+    widgets::PianoRollLane *rollOf(const TrackId &track) const;
+    void showLiveNotes(const TrackId &track, const std::vector<MidiRecorder::Note> &notes);
+    bool send(const TrackId &track, std::uint8_t status, std::uint8_t data1, std::uint8_t data2);
+
+    widgets::TimelineView *m_timeline;
+    PlaybackController *m_playback;
+    QHash<TrackId, std::shared_ptr<widgets::NoteAudition>> m_auditions;
+    widgets::NoteAudition::Sink m_sink;
+};
+
+} // namespace mirstudio
