@@ -2,11 +2,13 @@
 #pragma once
 
 #include "core/audio/midirecorder.h"
+#include "core/media/audiodata.h"
 #include "core/session/typedid.h"
 #include "widgets/noteaudition.h"
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -14,8 +16,10 @@
 namespace mirstudio {
 
 class PlaybackController;
+class Session;
 namespace widgets {
 class PianoRollLane;
+class StemGroupLane;
 class TimelineView;
 }
 
@@ -26,6 +30,8 @@ class TimelineView;
  * synth channel in the current plan (PlaybackController::synthChannel, looked up when a note
  * sounds, so re-voicing after track changes is followed); and the MIDI take in progress
  * (PlaybackController::liveNotes, 30 Hz while recording) is drawn live on the armed track's lane.
+ * Stem-group lanes get their stems' audio and the original's (the group's provenance input),
+ * decoded on a worker thread once per source and cached here, for the A/B/X comparison.
  *
  * Does not own the timeline or the controller. GUI thread only.
  */
@@ -33,7 +39,8 @@ class LaneWiring : public QObject
 {
     Q_OBJECT
 public:
-    LaneWiring(widgets::TimelineView *timeline, PlaybackController *playback, QObject *parent = nullptr);
+    LaneWiring(widgets::TimelineView *timeline, PlaybackController *playback, Session *session,
+               QObject *parent = nullptr);
 
     /** The audition of `track` (created on first use). */
     widgets::NoteAudition *audition(const TrackId &track);
@@ -43,16 +50,24 @@ public:
      */
     void setMidiSink(widgets::NoteAudition::Sink sink) { m_sink = std::move(sink); }
 
-    /** Hands auditions to the piano-roll lanes (the timeline's rowsRebuilt calls it). */
+    /** Hands auditions to the piano-roll lanes and audio to the stem lanes (on rowsRebuilt). */
     void wireLanes();
+    /** True while source audio for stem lanes is being decoded. */
+    bool loadingAudio() const { return !m_loading.isEmpty(); }
 
 private:
     widgets::PianoRollLane *rollOf(const TrackId &track) const;
     void showLiveNotes(const TrackId &track, const std::vector<MidiRecorder::Note> &notes);
+    void feedStems(widgets::StemGroupLane *lane);
+    /** The decoded audio of `source`, or null while it loads (a load is started). */
+    std::shared_ptr<const media::AudioData> audioOf(const SourceId &source);
     bool send(const TrackId &track, std::uint8_t status, std::uint8_t data1, std::uint8_t data2);
 
     widgets::TimelineView *m_timeline;
     PlaybackController *m_playback;
+    Session *m_session;
+    QHash<SourceId, std::shared_ptr<const media::AudioData>> m_audio;
+    QSet<SourceId> m_loading;
     QHash<TrackId, std::shared_ptr<widgets::NoteAudition>> m_auditions;
     widgets::NoteAudition::Sink m_sink;
 };

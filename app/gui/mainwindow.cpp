@@ -4,9 +4,11 @@
 #include "app/gui/jobinputs.h"
 #include "app/gui/jobpanelbinding.h"
 #include "app/gui/lanewiring.h"
+#include "app/gui/latentexplorerdock.h"
 #include "app/gui/modelspanel.h"
 #include "app/gui/pendingstemgroups.h"
 #include "app/gui/separatedialog.h"
+#include "app/gui/trackmenu.h"
 #include "app/gui/mediaimporter.h"
 #include "app/gui/playbackcontroller.h"
 #include "app/gui/preferencesdialog.h"
@@ -108,7 +110,9 @@ MainWindow::MainWindow(QWidget *parent)
         }
     });
     setCentralWidget(m_timeline);
-    m_wiring = new LaneWiring(m_timeline, m_playback, this);
+    m_wiring = new LaneWiring(m_timeline, m_playback, m_session, this);
+    m_trackMenu = new TrackMenu(m_timeline, m_session, this);
+    connect(m_trackMenu, &TrackMenu::separateRequested, this, &MainWindow::separateDialog);
     applyColourMap();
     m_playback->setSoundFont(m_prefs.soundFont);
     setAcceptDrops(true);
@@ -126,6 +130,11 @@ MainWindow::MainWindow(QWidget *parent)
     modelDock->setWidget(m_models);
     addDockWidget(Qt::RightDockWidgetArea, modelDock);
     tabifyDockWidget(trackDock, modelDock);
+    auto *latentDock = new QDockWidget(tr("Latent explorer"), this);
+    latentDock->setObjectName(QStringLiteral("latentExplorerDock"));
+    latentDock->setWidget(new LatentExplorerDock(m_host, m_session, m_playback->engine(), jobMediaFolder(), this));
+    addDockWidget(Qt::RightDockWidgetArea, latentDock);
+    tabifyDockWidget(modelDock, latentDock);
     trackDock->raise();
     resizeDocks({trackDock, jobDock}, {300, 300}, Qt::Horizontal);
     statusBar()->addWidget(m_status, 1);
@@ -253,8 +262,8 @@ void MainWindow::buildMenus()
     transport->addAction(tr("&Loop"), QKeySequence(Qt::Key_L), this, &MainWindow::toggleLoop);
     transport->addAction(tr("&Record"), QKeySequence(Qt::Key_R), m_playback, &PlaybackController::toggleRecord);
 
-    QMenu *trackMenu = menuBar()->addMenu(tr("T&rack"));
-    trackMenu->addAction(tr("&Separate..."), this, &MainWindow::separateDialog);
+    QMenu *trackActions = menuBar()->addMenu(tr("T&rack"));
+    trackActions->addAction(tr("&Separate..."), this, [this] { separateDialog(targetTrack()); });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("Zoom &In"), this, [this] { m_timeline->zoomIn(); })
@@ -396,9 +405,8 @@ TrackId MainWindow::targetTrack() const
     return selection.empty() ? m_timeline->currentTrack() : selection.front().track;
 }
 
-void MainWindow::separateDialog()
+void MainWindow::separateDialog(const TrackId &track)
 {
-    const TrackId track = targetTrack();
     const Track *t = m_session->track(track);
     if (!t || t->kind != Track::Kind::Audio || t->clips.empty()) {
         reportError(tr("Cannot separate"), tr("Click an audio track with a clip first."));

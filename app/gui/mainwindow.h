@@ -18,6 +18,7 @@ namespace mirstudio {
 class Autosaver;
 class JobRunner;
 class LaneWiring;
+class TrackMenu;
 class ModelsPanel;
 class PendingStemGroups;
 class PluginHost;
@@ -68,6 +69,7 @@ public:
     JobRunner *jobRunner() const { return m_runner; }
     PendingStemGroups *pendingStems() const { return m_pending; }
     LaneWiring *laneWiring() const { return m_wiring; }
+    TrackMenu *trackMenu() const { return m_trackMenu; }
     /**
      * Queues a plugin job (shown in the job panel); when it is done its outputs enter the
      * session as one undo step (JobResultImporter), with `inputs` in their provenance.
@@ -113,8 +115,8 @@ private:
     void openDialog();
     void saveAsDialog();
     void preferencesDialog();
-    /** "Separate…" on the current track: the SeparateDialog, then separateTrack(). */
-    void separateDialog();
+    /** "Separate…" on `track`: the SeparateDialog, then separateTrack(). */
+    void separateDialog(const TrackId &track);
     /** The clicked track, or the track of the first selected clip. */
     TrackId targetTrack() const;
     void toggleLoop();
@@ -138,6 +140,7 @@ private:
     ModelsPanel *m_models = nullptr;
     PendingStemGroups *m_pending = nullptr;
     LaneWiring *m_wiring = nullptr;
+    TrackMenu *m_trackMenu = nullptr;
     QHash<int, QList<SourceId>> m_importOnDone;
     widgets::TimelineView *m_timeline = nullptr;
     widgets::TrackListView *m_tracks = nullptr;

@@ -7,7 +7,10 @@
 #include "core/media/audiofile.h"
 #include "core/media/audiofilewriter.h"
 #include "core/session/session.h"
+#include "widgets/lane.h"
 #include "widgets/pluginpanel.h"
+#include "widgets/stemgrouplane.h"
+#include "widgets/timelineview.h"
 
 #include <QApplication>
 #include <QPushButton>
@@ -124,6 +127,15 @@ private Q_SLOTS:
                 worst = std::max(worst, std::abs(stem.channels[0][i] - scale[s] * tone.channels[0][i]));
             QVERIFY2(worst < 1e-5f, qPrintable(QStringLiteral("stem %1 off by %2").arg(s).arg(worst)));
         }
+        // AND the group's lane gets the stems' and the original's audio: A/B/X at matched loudness
+        widgets::StemGroupLane *lane = nullptr;
+        for (widgets::Lane *l : w.timeline()->lanes())
+            if (l->trackId() == group->id)
+                lane = qobject_cast<widgets::StemGroupLane *>(l);
+        QVERIFY(lane);
+        lane->setCompareStem(0);
+        // "quarter" is 12.04 dB below the original, so it is raised that much more than the original
+        QTRY_VERIFY_WITH_TIMEOUT(std::abs(lane->comparison().gainDbA() - lane->comparison().gainDbB() - 12.041) < 0.05, 10000);
         // AND one undo takes the whole separation away
         w.session()->undoStack()->undo();
         QCOMPARE(w.session()->trackCount(), 1);
