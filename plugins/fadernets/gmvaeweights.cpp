@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "plugins/fadernets/gmvaeweights.h"
+
+#include "plugins/toolkit/statedict.h"
+
+#include <QFile>
+#include <map>
+#include <stdexcept>
+
+namespace mirstudio::fadernets {
+
+toolkit::StateDict dequantiseStateDict(const toolkit::StateDict &int8Dict,
+                                       const toolkit::StateDict &scaleDict)
+{
+    std::map<std::string, torch::Tensor> scales(scaleDict.begin(), scaleDict.end());
+    toolkit::StateDict out;
+    out.reserve(int8Dict.size());
+    for (const auto &[key, q] : int8Dict) {
+        const auto it = scales.find(key);
+        if (it == scales.end())
+            throw std::runtime_error("no scale for weight " + key);
+        // An int8 times a power of two is exact in float32.
+        out.emplace_back(key, q.to(torch::kFloat32) * it->second.to(torch::kFloat32));
+    }
+    return out;
+}
+
+void loadGmvaeStateDict(torch::nn::Module &model, const toolkit::StateDict &dict)
+{
+    toolkit::applyStateDict(model, dict, {}, false);
+}
+
+void loadGmvaeWeights(torch::nn::Module &model, const QString &path)
+{
+    loadGmvaeStateDict(model, toolkit::loadStateDict(path));
+}
+
+GmvaeConfig configOfStateDict(const toolkit::StateDict &dict)
+{
+    std::map<std::string, torch::Tensor> byKey(dict.begin(), dict.end());
+    auto shape = [&](const std::string &key, int dim) {
+        const auto it = byKey.find(key);
+        if (it == byKey.end())
+            throw std::runtime_error("FaderNets weights lack " + key);
+        return int(it->second.size(dim));
+    };
+    GmvaeConfig c;
+    c.rollDims = shape("linear_out_g.weight", 0);
+    c.hiddenDims = shape("linear_out_g.weight", 1);
+    c.rhythmDims = shape("linear_out_r.weight", 0);
+    c.noteDims = shape("linear_out_n.weight", 0);
+    c.zDims = shape("mu_r.weight", 0);
+    c.components = shape("mu_r_lookup.weight", 0);
+    return c;
+}
+
+MusicAttrGmvae loadGmvae(const QString &path)
+{
+    const auto dict = toolkit::loadStateDict(path);
+    MusicAttrGmvae model(configOfStateDict(dict));
+    loadGmvaeStateDict(*model, dict);
+    model->eval();
+    return model;
+}
+
+void saveGmvaeWeights(const torch::nn::Module &model, const QString &path)
+{
+    c10::Dict<std::string, torch::Tensor> dict;
+    for (const auto &p : model.named_parameters())
+        dict.insert(p.key(), p.value().detach().contiguous());
+    const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))
+        throw std::runtime_error("cannot write " + path.toStdString());
+}
+
+} // namespace mirstudio::fadernets
