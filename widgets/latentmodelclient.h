@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/host/jobinfo.h"
+#include "plugins/sdk/valuetypes.h"
+
+#include <QString>
+
+#include <vector>
+
+namespace mirstudio {
+class JobRunner;
+}
+
+namespace mirstudio::widgets {
+
+/**
+ * Talks to one plugin with the `latent` capability through the JobRunner: finds its encode
+ * method (notes in, latent out) and decode method (latent in, notes out) from the manifest, and
+ * runs them as jobs, waiting for each (the explorer's decodes are small: batch 1, a few rows).
+ * Parameters the decode method does not declare (temperature) are left out. Does not own the
+ * runner, which must outlive it. GUI thread (wait() blocks it for the job's duration).
+ */
+class LatentModelClient
+{
+public:
+    LatentModelClient(JobRunner *runner, QString pluginId);
+
+    /** True when the plugin exists and has both an encode and a decode method. */
+    bool isUsable() const { return !m_encode.isEmpty() && !m_decode.isEmpty(); }
+    QString pluginId() const { return m_plugin; }
+    QString error() const { return m_error; }
+    bool decodeHasTemperature() const { return m_hasTemperature; }
+
+    /** Encodes `notes`; the latent set has one row per code the plugin returns (empty on failure). */
+    sdk::LatentSet encode(const sdk::NoteSequence &notes);
+    /** Decodes the rows of `codes` (each a code of the model's dimension); the finished job. */
+    JobInfo decode(const std::vector<std::vector<double>> &codes, double temperature);
+    /** The notes a finished decode job returned (empty when it failed). */
+    sdk::NoteSequence notesOf(const JobInfo &job) const;
+
+private:
+    JobInfo runAndWait(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params);
+
+    JobRunner *m_runner;
+    QString m_plugin;
+    QString m_encode, m_encodeIn, m_encodeOut;
+    QString m_decode, m_decodeIn, m_decodeOut;
+    bool m_hasTemperature = false;
+    QString m_error;
+};
+
+} // namespace mirstudio::widgets
