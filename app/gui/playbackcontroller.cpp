@@ -231,6 +231,9 @@ void PlaybackController::toggleRecord()
 void PlaybackController::tick()
 {
     m_engine->collectGarbage();
+    // Edits made while playing (and stems of a separation filling in) are heard at once.
+    if (m_planDirty && isPlaying())
+        rebuildPlanIfNeeded();
     if (m_recorder.isRecording()) {
         m_recorder.poll();
         Q_EMIT liveNotes(m_recorder.track(), m_recorder.notes(positionFrame()));

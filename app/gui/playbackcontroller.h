@@ -22,7 +22,8 @@ class Session;
 
 /**
  * The window's link to the realtime engine: owns the Engine, the AudioDevice that drives it,
- * the PlanBuilder (the plan is rebuilt before playing whenever the session changed) and the
+ * the PlanBuilder (the plan is rebuilt before playing whenever the session changed, and on the
+ * next tick while playing) and the
  * MidiRecorder. Transport requests go to the engine's command queue; a 30 Hz timer reads the
  * engine's atomics (playhead, playing, peaks, xruns) and reports them through signals, so the
  * GUI never waits for the audio thread. Without a device (a normal state) the position is kept
