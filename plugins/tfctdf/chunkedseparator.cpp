@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugins/tfctdf/chunkedseparator.h"
 
-#include "plugins/tfctdf/librosaistft.h"
 #include "plugins/toolkit/stft.h"
 
 #include <algorithm>
@@ -26,7 +25,7 @@ toolkit::StftConfig stftConfig(const ChunkScheme &s)
 } // namespace
 
 ChunkedSeparator::ChunkedSeparator(UNet net, ChunkScheme scheme)
-    : m_net(std::move(net)), m_scheme(scheme), m_window(toolkit::makeWindow(toolkit::WindowType::Hann, scheme.nFft))
+    : m_net(std::move(net)), m_scheme(scheme)
 {
     if (m_net->config().inputChannels != 4)
         throw std::invalid_argument("the separator needs a complex-as-channels (4-channel) network");
@@ -63,9 +62,11 @@ torch::Tensor ChunkedSeparator::waveform(const torch::Tensor &spec) const
     const int64_t B = spec.size(0), F = spec.size(2), T = spec.size(3);
     torch::Tensor ri = spec.reshape({B, 2, 2, F, T}).permute({0, 1, 3, 4, 2}).contiguous();
     torch::Tensor X = torch::view_as_complex(ri);  // [B, 2, F, T]
+    // Uncentred: the toolkit inverts as librosa.istft(center=False) does (the separator trims
+    // the ill-conditioned chunk edges).
     if (m_scheme.centredStft)
         return toolkit::istft(X, stftConfig(m_scheme), m_scheme.length);
-    return librosaIstft(X, m_scheme.nFft, m_scheme.hop, m_window);
+    return toolkit::istft(X, stftConfig(m_scheme));
 }
 
 torch::Tensor ChunkedSeparator::separate(const torch::Tensor &mix, int batchChunks,

@@ -53,7 +53,6 @@ public:
 private:
     UNet m_net;
     ChunkScheme m_scheme;
-    torch::Tensor m_window;
 };
 
 } // namespace mirstudio::tfctdf
