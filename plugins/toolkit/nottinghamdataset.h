@@ -11,7 +11,7 @@ namespace mirstudio::toolkit {
 
 /**
  * Nottingham Music Database reader (jukedeck/nottingham-dataset layout): every tune of every
- * `abc/*.abc` file under `root`, parsed by media's ABC reader with the Nottingham reference
+ * `abc/<tune set>.abc` file under `root`, parsed by media's ABC reader with the Nottingham reference
  * conventions (AbcReadOptions::nottinghamReference()). Part "melody" holds the tune's notes
  * (channel 0); "chords" annotations hold its chord symbols (value = root pitch class when
  * known); "beats" one annotation per beat of the tune's meter. Ids are
