@@ -59,9 +59,9 @@ private Q_SLOTS:
 
     void discoversEveryFixture()
     {
-        // GIVEN the fixture folder WHEN discovered THEN all seven are listed, usable ones Validated
-        QCOMPARE(m_host->plugins().size(), 7);
-        for (const char *id : {"echo", "slowcancel", "throws", "hangs", "weighted"}) {
+        // GIVEN the fixture folder WHEN discovered THEN all eight are listed, usable ones Validated
+        QCOMPARE(m_host->plugins().size(), 8);
+        for (const char *id : {"echo", "slowcancel", "throws", "hangs", "weighted", "fakeseparate"}) {
             PluginSpec *spec = m_host->plugin(QLatin1String(id));
             QVERIFY2(spec, id);
             QCOMPARE(spec->state(), PluginSpec::State::Validated);
@@ -69,7 +69,7 @@ private Q_SLOTS:
         }
         // AND discovery again adds nothing (files already known are kept)
         m_host->discover();
-        QCOMPARE(m_host->plugins().size(), 7);
+        QCOMPARE(m_host->plugins().size(), 8);
     }
 
     void badManifestListsEveryError()
