@@ -43,7 +43,10 @@ class TransportBar;
  *
  * Menus: File (new, open, open recent, save, save as, export mixdown/stems/MIDI/annotations/
  * PNG, preferences, quit), Edit (undo, redo, delete, select all, copy, paste, duplicate),
- * Transport (Space play/pause, Home, End, L loop, R record) and View (+/- zoom, fit).
+ * Transport (Space play/pause, Home, End, L loop, R record), Track (Separate...) and View
+ * (+/- zoom, fit); track headers have a context menu (TrackMenu). Lanes are wired to playback
+ * by LaneWiring (note audition, live take, stem audio); separation jobs show pending stems
+ * (PendingStemGroups); the status bar also says what MIDI is connected (MidiConnections).
  * Dropping audio or MIDI files creates tracks (MediaImporter) at the drop position.
  * Errors are shown in a dialog (or, with `setInteractive(false)`, only logged and kept in
  * lastError()) and never lose the open work. GUI thread only.
