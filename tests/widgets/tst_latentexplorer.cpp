@@ -9,6 +9,7 @@
 
 #include "widgets/qcustomplotheader.h"
 
+#include <algorithm>
 #include <array>
 
 #include <QApplication>
@@ -235,6 +236,25 @@ private Q_SLOTS:
         QCOMPARE(int(sent.front()[1]), 48);
         m_explorer->player().stop();
         QCOMPARE(int(sent.back()[0]), 0x80);
+    }
+
+    void decodeLatencyIsReported()
+    {
+        // GIVEN the current code at the middle piece
+        m_explorer->setCode(m_explorer->corpus().items()[1].code);
+        // WHEN it is decoded 50 times (a job each on the runner, waited for, plus the read-back encode)
+        std::vector<double> ms;
+        for (int i = 0; i < 50; ++i) {
+            QElapsedTimer clock;
+            clock.start();
+            QCOMPARE(m_explorer->decodeCurrent(false).notes.size(), size_t(4));
+            ms.push_back(double(clock.nsecsElapsed()) / 1e6);
+        }
+        std::sort(ms.begin(), ms.end());
+        qInfo("decode + read-back through JobRunner (latentfixture): median %.3f ms, max %.3f ms",
+              ms[ms.size() / 2], ms.back());
+        // THEN the median fits one 60 Hz frame (the fixture model costs nothing: this is host overhead)
+        QVERIFY2(ms[ms.size() / 2] < 16.7, qPrintable(QString::number(ms[ms.size() / 2])));
     }
 
     void ctrlClickSelectsTwoPointsForInterpolation()
