@@ -5,6 +5,8 @@
 #include "core/host/pluginhost.h"
 #include "core/host/pluginspec.h"
 
+#include <algorithm>
+
 namespace mirstudio::widgets {
 
 namespace {
@@ -44,7 +46,11 @@ LatentModelClient::LatentModelClient(JobRunner *runner, QString pluginId)
             m_decodeIn = latentIn;
             m_decodeOut = notesOut;
             for (const sdk::ParameterSpec &p : m.parameters)
-                m_hasTemperature = m_hasTemperature || p.id == QLatin1String("temperature");
+                if (p.id == QLatin1String("temperature")) {
+                    m_hasTemperature = true;
+                    m_temperatureMin = p.minimum;
+                    m_temperatureMax = p.maximum;
+                }
         }
     }
     if (!isUsable())
@@ -86,7 +92,7 @@ JobInfo LatentModelClient::decode(const std::vector<std::vector<double>> &codes,
             set.codes.data.push_back(float(v));
     QVariantMap params;
     if (m_hasTemperature)
-        params.insert(QStringLiteral("temperature"), temperature);
+        params.insert(QStringLiteral("temperature"), std::clamp(temperature, m_temperatureMin, m_temperatureMax));
     return runAndWait(m_decode, {{m_decodeIn, set}}, params);
 }
 

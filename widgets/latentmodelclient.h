@@ -18,7 +18,8 @@ namespace mirstudio::widgets {
  * Talks to one plugin with the `latent` capability through the JobRunner: finds its encode
  * method (notes in, latent out) and decode method (latent in, notes out) from the manifest, and
  * runs them as jobs, waiting for each (the explorer's decodes are small: batch 1, a few rows).
- * Parameters the decode method does not declare (temperature) are left out. Does not own the
+ * Parameters the decode method does not declare (temperature) are left out; a declared
+ * temperature is clamped to its range. Does not own the
  * runner, which must outlive it. GUI thread (wait() blocks it for the job's duration).
  */
 class LatentModelClient
@@ -47,6 +48,8 @@ private:
     QString m_encode, m_encodeIn, m_encodeOut;
     QString m_decode, m_decodeIn, m_decodeOut;
     bool m_hasTemperature = false;
+    double m_temperatureMin = 0.0;
+    double m_temperatureMax = 0.0;
     QString m_error;
 };
 
