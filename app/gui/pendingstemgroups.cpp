@@ -6,6 +6,7 @@
 #include "core/session/removetrackcommand.h"
 #include "core/session/session.h"
 
+#include <QFile>
 #include <QLoggingCategory>
 #include <QUndoStack>
 
@@ -70,9 +71,20 @@ void PendingStemGroups::removePending(Pending &pending)
     QUndoStack *stack = m_session->undoStack();
     const bool newest = stack->index() == stack->count() && stack->count() > 0
                         && stack->command(stack->count() - 1) == pending.command;
-    if (newest)
+    if (newest) {
+        // Gone for good (not even redo brings it back), so its stem files can go too.
+        QStringList files;
+        if (const Track *t = m_session->track(pending.track))
+            for (const StemLane &stem : t->stems)
+                if (const auto source = m_session->mediaPool().source(stem.source))
+                    files << source->path;
         stack->undo();
-    else if (m_session->track(pending.track))
+        // Now the next redo step: marked obsolete, redo() deletes it from the stack unredone.
+        const_cast<QUndoCommand *>(pending.command)->setObsolete(true);
+        stack->redo();
+        for (const QString &f : std::as_const(files))
+            QFile::remove(f);
+    } else if (m_session->track(pending.track))
         m_session->push(new RemoveTrackCommand(m_session, pending.track));
     pending.track = TrackId();
     pending.command = nullptr;

@@ -20,9 +20,9 @@ class Session;
  * JobRunner::jobPartialResult carrying a StemSet is imported (JobResultImporter) as a stem
  * group the engine can already play; the next partial replaces it, and when the job ends
  * release() takes the pending group away so the final import is the only undo step left.
- * Replacing undoes the pending import when it is still the newest undo step (then the final
- * import discards it from the redo history); when the user edited in between, the pending
- * group is removed with its own undoable RemoveTrackCommand instead.
+ * Replacing undoes the pending import when it is still the newest undo step, dropping it from
+ * the stack (obsolete: no redo) and deleting its stem files; when the user edited in between,
+ * the pending group is removed with its own undoable RemoveTrackCommand instead (files kept).
  *
  * Does not own the session or the runner. GUI thread only.
  */

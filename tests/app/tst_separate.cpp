@@ -13,6 +13,7 @@
 #include "widgets/timelineview.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -136,6 +137,10 @@ private Q_SLOTS:
         lane->setCompareStem(0);
         // "quarter" is 12.04 dB below the original, so it is raised that much more than the original
         QTRY_VERIFY_WITH_TIMEOUT(std::abs(lane->comparison().gainDbA() - lane->comparison().gainDbB() - 12.041) < 0.05, 10000);
+        // AND the replaced partial stems left no files behind: only the final two remain
+        const QStringList wavs = QDir(w.jobMediaFolder()).entryList({QStringLiteral("*.wav")}, QDir::Files);
+        QCOMPARE(wavs.size(), 2);
+        QVERIFY(!w.session()->undoStack()->canRedo());
         // AND one undo takes the whole separation away
         w.session()->undoStack()->undo();
         QCOMPARE(w.session()->trackCount(), 1);
@@ -159,6 +164,9 @@ private Q_SLOTS:
         QTRY_VERIFY(w.pendingStems()->pendingTrack(id).isNull());
         QTRY_COMPARE(w.session()->trackCount(), 1);
         QVERIFY(!stemGroup(*w.session()));
+        // AND nothing of it can be redone, and its files are gone
+        QVERIFY(!w.session()->undoStack()->canRedo());
+        QCOMPARE(QDir(w.jobMediaFolder()).entryList({QStringLiteral("*.wav")}, QDir::Files).size(), 0);
     }
 
     void separatingWhatIsNotAnAudioTrackIsRefused()
