@@ -234,11 +234,7 @@ void LatentExplorer::refit()
     m_colourAttribute = index > 0 ? keep : (m_corpus.attributeNames().isEmpty() ? QString() : m_corpus.attributeNames().front());
     m_attributeBox->setCurrentIndex(std::max(m_attributeBox->findData(m_colourAttribute), 0));
     syncSliders();
-    replot();
-    m_plot->rescaleAxes();
-    m_plot->xAxis->scaleRange(1.3);
-    m_plot->yAxis->scaleRange(1.3);
-    m_plot->replot();
+    fitAxes();
 }
 
 void LatentExplorer::rebuildSliders()
@@ -290,12 +286,7 @@ void LatentExplorer::onSlider(int d)
     m_code[size_t(d)] = sliderValue(d);
     m_sliderLabels[d]->setText(QStringLiteral("%1 = %2").arg(dimensionParameter(d)).arg(m_code[size_t(d)], 0, 'g', 4));
     replot();
-    if (m_throttle.isActive()) {
-        m_decodePending = true;
-    } else {
-        decodeCurrent(true);
-        m_throttle.start();
-    }
+    requestDecode();
 }
 
 void LatentExplorer::setProjection(bool pca, int dimX, int dimY)
@@ -306,11 +297,7 @@ void LatentExplorer::setProjection(bool pca, int dimX, int dimY)
         m_projection.useDimensions(dimensions(), dimX, dimY);
     m_plot->xAxis->setLabel(pca ? tr("PC 1") : tr("dimension %1").arg(dimX));
     m_plot->yAxis->setLabel(pca ? tr("PC 2") : tr("dimension %1").arg(dimY));
-    replot();
-    m_plot->rescaleAxes();
-    m_plot->xAxis->scaleRange(1.3);
-    m_plot->yAxis->scaleRange(1.3);
-    m_plot->replot();
+    fitAxes();
 }
 
 void LatentExplorer::setColourAttribute(const QString &attribute)
@@ -532,12 +519,26 @@ int LatentExplorer::itemNear(const QPoint &pixel) const
 void LatentExplorer::moveTo(const QPointF &mapPoint)
 {
     setCode(m_projection.unproject(mapPoint, m_code));
+    requestDecode();
+}
+
+void LatentExplorer::requestDecode()
+{
     if (m_throttle.isActive()) {
-        m_decodePending = true;
+        m_decodePending = true; // decoded when the frame's throttle interval ends
         return;
     }
     decodeCurrent(true);
     m_throttle.start();
+}
+
+void LatentExplorer::fitAxes()
+{
+    replot();
+    m_plot->rescaleAxes();
+    m_plot->xAxis->scaleRange(1.3);
+    m_plot->yAxis->scaleRange(1.3);
+    m_plot->replot();
 }
 
 void LatentExplorer::onPress(QMouseEvent *event)

@@ -136,6 +136,9 @@ private:
     QPointF mapPointAt(const QPoint &pixel) const;
     int itemNear(const QPoint &pixel) const;
     void moveTo(const QPointF &mapPoint);
+    /** Decodes now, or at the end of the current 16 ms throttle interval. */
+    void requestDecode();
+    void fitAxes();
     std::vector<std::vector<double>> codesWithVariations(const std::vector<double> &code) const;
     QList<TrackId> import(const JobInfo &job);
     void syncSliders();
