@@ -30,9 +30,31 @@ void loadGmvaeStateDict(torch::nn::Module &model, const toolkit::StateDict &dict
     toolkit::applyStateDict(model, dict, {}, false);
 }
 
+namespace {
+
+/** torch.save'd dicts through the toolkit's reader; libtorch pickle_save'd ones through libtorch. */
+toolkit::StateDict readStateDict(const QString &path)
+{
+    try {
+        return toolkit::loadStateDict(path);
+    } catch (const toolkit::CheckpointError &) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            throw;
+        const QByteArray bytes = file.readAll();
+        const auto value = torch::pickle_load(std::vector<char>(bytes.begin(), bytes.end()));
+        toolkit::StateDict out;
+        for (const auto &item : value.toGenericDict())
+            out.emplace_back(item.key().toStringRef(), item.value().toTensor());
+        return out;
+    }
+}
+
+} // namespace
+
 void loadGmvaeWeights(torch::nn::Module &model, const QString &path)
 {
-    loadGmvaeStateDict(model, toolkit::loadStateDict(path));
+    loadGmvaeStateDict(model, readStateDict(path));
 }
 
 GmvaeConfig configOfStateDict(const toolkit::StateDict &dict)
@@ -56,7 +78,7 @@ GmvaeConfig configOfStateDict(const toolkit::StateDict &dict)
 
 MusicAttrGmvae loadGmvae(const QString &path)
 {
-    const auto dict = toolkit::loadStateDict(path);
+    const auto dict = readStateDict(path);
     MusicAttrGmvae model(configOfStateDict(dict));
     loadGmvaeStateDict(*model, dict);
     model->eval();
