@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/latentexplorerdock.h"
 
+#include "app/gui/playbackcontroller.h"
 #include "core/audio/engine.h"
 #include "core/host/jobrunner.h"
 #include "core/host/pluginhost.h"
@@ -34,7 +35,7 @@ sdk::NoteSequence clipNotes(const Clip &clip, const media::TempoMap &tempo)
 
 } // namespace
 
-LatentExplorerDock::LatentExplorerDock(PluginHost *host, Session *session, Engine *engine,
+LatentExplorerDock::LatentExplorerDock(PluginHost *host, Session *session, PlaybackController *playback,
                                        const QString &mediaFolder, QWidget *parent)
     : QWidget(parent), m_session(session), m_host(host), m_runner(new JobRunner(host, this))
 {
@@ -52,9 +53,11 @@ LatentExplorerDock::LatentExplorerDock(PluginHost *host, Session *session, Engin
     layout->addWidget(m_info);
     m_explorer = new widgets::LatentExplorer(m_runner, session, mediaFolder, this);
     m_explorer->player().setChannel(kAuditionChannel);
-    if (engine)
-        m_explorer->setAuditionSink([engine](std::uint8_t s, std::uint8_t d1, std::uint8_t d2) {
-            return engine->sendMidi(s, d1, d2);
+    // The engine is looked up per message: PlaybackController replaces it when the SoundFont changes.
+    if (playback)
+        m_explorer->setAuditionSink([playback](std::uint8_t s, std::uint8_t d1, std::uint8_t d2) {
+            Engine *engine = playback->engine();
+            return engine && engine->sendMidi(s, d1, d2);
         });
     layout->addWidget(m_explorer, 1);
     connect(m_plugins, &QComboBox::activated, this, &LatentExplorerDock::choosePlugin);

@@ -8,7 +8,7 @@ class QLabel;
 
 namespace mirstudio {
 
-class Engine;
+class PlaybackController;
 class JobRunner;
 class PluginHost;
 class Session;
@@ -28,7 +28,7 @@ class LatentExplorerDock : public QWidget
 {
     Q_OBJECT
 public:
-    LatentExplorerDock(PluginHost *host, Session *session, Engine *engine, const QString &mediaFolder,
+    LatentExplorerDock(PluginHost *host, Session *session, PlaybackController *playback, const QString &mediaFolder,
                        QWidget *parent = nullptr);
 
     widgets::LatentExplorer *explorer() const { return m_explorer; }

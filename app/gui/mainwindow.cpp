@@ -132,7 +132,7 @@ MainWindow::MainWindow(QWidget *parent)
     tabifyDockWidget(trackDock, modelDock);
     auto *latentDock = new QDockWidget(tr("Latent explorer"), this);
     latentDock->setObjectName(QStringLiteral("latentExplorerDock"));
-    latentDock->setWidget(new LatentExplorerDock(m_host, m_session, m_playback->engine(), jobMediaFolder(), this));
+    latentDock->setWidget(new LatentExplorerDock(m_host, m_session, m_playback, jobMediaFolder(), this));
     addDockWidget(Qt::RightDockWidgetArea, latentDock);
     tabifyDockWidget(modelDock, latentDock);
     trackDock->raise();
