@@ -58,6 +58,12 @@ function(mirstudio_add_qtest)
     MIRSTUDIO_BINARY_DIR="${CMAKE_BINARY_DIR}"
     MIRSTUDIO_SHARED_DIR="${MIRSTUDIO_SHARED_DIR}")
   _mirstudio_common_options(${name})
+  # Tests of torch code (plugin folders, tests/toolkit) reuse the toolkit's torch PCH:
+  # ~5 s per TU instead of ~12 s, about 30 test executables.
+  if(TARGET mirstudio_toolkit AND (CMAKE_CURRENT_SOURCE_DIR MATCHES "/plugins/[^/]+/tests$"
+                                   OR T_SOURCE MATCHES "/tests/toolkit/"))
+    mirstudio_use_torch_pch(${name})
+  endif()
   add_test(NAME ${name} COMMAND ${name})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 300)
