@@ -69,7 +69,13 @@ sdk::NoteSequence FaderCodec::decodeNotes(const torch::Tensor &codes, double bpm
     const double length = SegmentCutter::segmentSeconds(out.bpm);
     const auto rows = decodeTokens(codes, steps);
     for (size_t i = 0; i < rows.size(); ++i) {
+        // An untrained or badly conditioned decoder can emit more time-shift than one segment
+        // holds; notes past the segment are dropped and the rest end at its boundary, so each
+        // code owns exactly its own four beats.
         for (auto n : tokenizer.decode(rows[i]).notes) {
+            if (n.start >= length)
+                continue;
+            n.duration = std::min(n.duration, length - n.start);
             n.start += double(i) * length;
             out.notes.push_back(n);
         }
