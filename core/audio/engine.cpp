@@ -40,6 +40,9 @@ void Engine::prepare(int sampleRate, int maxFrames)
     m_trackLeft.assign(std::size_t(m_maxFrames), 0.0f);
     m_trackRight.assign(std::size_t(m_maxFrames), 0.0f);
     m_synthBuffers.assign(2 * EngineSynth::kChannels, std::vector<float>(std::size_t(m_maxFrames)));
+    m_ramp.assign(std::size_t(m_maxFrames), 1.0f);
+    m_fadeLength = std::max(1, int(std::lround(kAuditionFadeSeconds * m_sampleRate)));
+    m_fadeDone = m_fadeLength;
     m_synthOut.clear();
     for (auto &b : m_synthBuffers)
         m_synthOut.push_back(b.data());
@@ -155,6 +158,9 @@ void Engine::applyCommands() noexcept
         case Command::Midi:
             playMessage(MidiMessage::make(0, c.bytes[0], c.bytes[1], c.bytes[2]), -1);
             break;
+        case Command::Audition:
+            applyAudition(c.audition);
+            break;
         }
     }
 }
@@ -260,6 +266,8 @@ void Engine::renderSegment(const PlaybackPlan &plan, float *const *out, int outC
     renderSynth(plan, frames);
     if (m_synth.isLoaded())
         mixSynth(&plan, out, outChannels, offset, frames);
+    if (m_fadeDone < m_fadeLength || m_audition.kind != AuditionSource::Kind::Mix)
+        mixAudition(plan, out, outChannels, offset, frames);
 }
 
 void Engine::mixSynth(const PlaybackPlan *plan, float *const *out, int outChannels, int offset,
@@ -370,10 +378,19 @@ void Engine::mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, f
     float *right = m_trackRight.data();
     std::memset(left, 0, sizeof(float) * std::size_t(frames));
     std::memset(right, 0, sizeof(float) * std::size_t(frames));
+    const bool any = addClips(track.clips, left, right, frames, 1.0f, 1.0f, nullptr, true);
+    if (any)
+        addToOutput(left, right, track.gainLeft * m_masterGain, track.gainRight * m_masterGain,
+                    index, out, outChannels, offset, frames);
+}
+
+bool Engine::addClips(std::span<const PlaybackPlan::ClipPlacement> clips, float *left, float *right,
+                      int frames, float gainLeft, float gainRight, const float *ramp, bool fadeIn) noexcept
+{
     const std::int64_t from = m_position;
     const std::int64_t to = m_position + frames;
     bool any = false;
-    for (const auto &clip : track.clips) {
+    for (const auto &clip : clips) {
         if (!clip.audio || clip.audio->channels.empty())
             continue;
         const std::int64_t srcFrames = clip.audio->frames();
@@ -390,14 +407,14 @@ void Engine::mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, f
         const std::int64_t src = clip.offset + (a - clip.start);
         const int dst = int(a - from);
         const int n = int(b - a);
+        const float gl = clip.gain * gainLeft, gr = clip.gain * gainRight;
         for (int i = 0; i < n; ++i) {
-            left[dst + i] += clip.gain * l[src + i];
-            right[dst + i] += clip.gain * r[src + i];
+            const float w = ramp ? (fadeIn ? ramp[dst + i] : 1.0f - ramp[dst + i]) : 1.0f;
+            left[dst + i] += w * gl * l[src + i];
+            right[dst + i] += w * gr * r[src + i];
         }
     }
-    if (any)
-        addToOutput(left, right, track.gainLeft * m_masterGain, track.gainRight * m_masterGain,
-                    index, out, outChannels, offset, frames);
+    return any;
 }
 
 void Engine::addToOutput(const float *left, const float *right, float gainLeft, float gainRight,

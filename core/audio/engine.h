@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/audio/auditionsource.h"
 #include "core/audio/audioprocessor.h"
 #include "core/audio/enginesynth.h"
 #include "core/audio/midimessage.h"
@@ -14,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 namespace mirstudio {
@@ -39,6 +41,11 @@ namespace mirstudio {
  * sendMidi() (GUI) plays a message now on the synth channel it names (auditioning). Events of
  * tracks routed to a MIDI output are not voiced: they go to readMidiOut() (one consumer,
  * MidiOutputRouter), with note-offs (CC 123) on stop, pause, seek and loop wrap.
+ *
+ * Audition (A/B/X of a stem group, setAudition()): the engine plays the normal mix, a stem group's
+ * original only or one of its stems only (AuditionSource), at the gain sent with the command,
+ * switching with a linear crossfade of kAuditionFadeSeconds (instant while stopped); while a
+ * stem or original is auditioned the other tracks and the synth are silent (they still advance).
  *
  * Output: out[0] left, out[1] right; with one output channel the mix is (L+R)/2; channels
  * beyond 2 are zeroed. Inputs are ignored (recording is the device layer's).
@@ -81,6 +88,11 @@ public:
     bool seek(std::int64_t frame);
     bool setLoopEnabled(bool on);
     bool setMasterGain(double linear);
+    /** GUI: what to hear of a stem group (see AuditionSource); crossfaded. */
+    bool setAudition(const AuditionSource &source);
+    /** The audition the audio thread last applied (any thread; Mix before the first block). */
+    AuditionSource audition() const;
+    static constexpr double kAuditionFadeSeconds = 0.010;
 
     // Reports (any thread).
     std::int64_t playhead() const { return m_transport.playhead.load(std::memory_order_relaxed); }
@@ -121,11 +133,12 @@ public:
 private:
     struct Command
     {
-        enum Type { Play, Pause, Stop, Seek, Loop, MasterGain, Midi };
+        enum Type { Play, Pause, Stop, Seek, Loop, MasterGain, Midi, Audition };
         Type type = Play;
         std::int64_t frame = 0;
         float value = 0.0f;
         std::array<std::uint8_t, 3> bytes{};
+        AuditionSource audition{};
     };
 
     bool send(const Command &c);
@@ -134,6 +147,18 @@ private:
     void chase(const PlaybackPlan &plan) noexcept;
     void renderSegment(const PlaybackPlan &plan, float *const *out, int outChannels, int offset,
                        int frames) noexcept;
+    /**
+     * Adds `clips` at the playhead into left/right with per-channel gains, each sample weighted
+     * by ramp[i] (fadeIn) or 1 - ramp[i] (fade out); a null ramp weighs 1. Whether any sounded.
+     */
+    bool addClips(std::span<const PlaybackPlan::ClipPlacement> clips, float *left, float *right,
+                  int frames, float gainLeft, float gainRight, const float *ramp, bool fadeIn) noexcept;
+    void applyAudition(const AuditionSource &source) noexcept;
+    /** Audition: fades the segment's normal mix and adds the auditioned signals (crossfaded). */
+    void mixAudition(const PlaybackPlan &plan, float *const *out, int outChannels, int offset,
+                     int frames) noexcept;
+    bool addAuditioned(const PlaybackPlan &plan, const AuditionSource &source, float *left,
+                       float *right, int frames, bool fadeIn) noexcept;
     void mixAudioTrack(const PlaybackPlan::PlannedTrack &track, int index, float *const *out,
                        int outChannels, int offset, int frames) noexcept;
     void renderSynth(const PlaybackPlan &plan, int frames) noexcept;
@@ -184,6 +209,15 @@ private:
     std::vector<float> m_trackRight;
     std::vector<std::vector<float>> m_synthBuffers;
     std::vector<float *> m_synthOut;
+    AuditionSource m_audition;     // the target
+    AuditionSource m_auditionFrom; // faded out while m_fadeDone < m_fadeLength
+    int m_fadeLength = 1;
+    int m_fadeDone = 1;
+    std::vector<float> m_ramp; // crossfade weights of the current segment
+    std::atomic<int> m_reportedKind{0};
+    std::atomic<int> m_reportedTrack{-1};
+    std::atomic<int> m_reportedStem{-1};
+    std::atomic<float> m_reportedGain{1.0f};
 };
 
 } // namespace mirstudio

@@ -98,6 +98,36 @@ void PlanBuilder::addMidiClip(const SessionData &session, const Clip &clip, int 
     }
 }
 
+PlaybackPlan::ClipPlacement PlanBuilder::wholeSource(const SessionData &session, const SourceId &id,
+                                                     double gainDb, int rate)
+{
+    PlaybackPlan::ClipPlacement cp;
+    const auto source = session.pool.source(id);
+    if (!source || source->kind != MediaSource::Kind::Audio)
+        return cp;
+    cp.audio = audioFor(*source, rate);
+    cp.length = cp.audio->frames();
+    cp.gain = PlaybackPlan::dbToGain(gainDb);
+    return cp;
+}
+
+void PlanBuilder::addStemGroup(const SessionData &session, const Track &track,
+                               PlaybackPlan::PlannedTrack &pt, PlaybackPlan &plan)
+{
+    const int rate = plan.sampleRate;
+    const bool anySolo = std::any_of(track.stems.begin(), track.stems.end(),
+                                     [](const StemLane &l) { return l.solo; });
+    for (const StemLane &lane : track.stems) {
+        PlaybackPlan::ClipPlacement cp = wholeSource(session, lane.source, lane.gainDb, rate);
+        plan.length = std::max(plan.length, cp.length);
+        if (cp.audio && !lane.mute && (!anySolo || lane.solo))
+            pt.clips.push_back(cp);
+        pt.stems.push_back(std::move(cp));
+    }
+    if (track.provenance && !track.provenance->inputs.isEmpty())
+        pt.original = wholeSource(session, track.provenance->inputs.front(), 0.0, rate);
+}
+
 std::shared_ptr<const PlaybackPlan> PlanBuilder::build(const SessionData &session)
 {
     m_warnings.clear();
@@ -134,6 +164,8 @@ std::shared_ptr<const PlaybackPlan> PlanBuilder::build(const SessionData &sessio
                 plan->length = std::max(plan->length, cp.start + cp.length);
                 pt.clips.push_back(std::move(cp));
             }
+        } else if (track.kind == Track::Kind::StemGroup) {
+            addStemGroup(session, track, pt, *plan);
         } else if (pt.midi) {
             bool drums = false, any = false;
             for (const Clip &c : track.clips)

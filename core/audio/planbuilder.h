@@ -24,6 +24,8 @@ namespace mirstudio {
  * the others get 0..15 skipping 9, in track order. Beyond that (more than 15 melodic tracks)
  * a track gets synthChannel -1 and is silent; warnings() says which. A MIDI track with a
  * `midiOutput` gets no synth channel: its events go to that output port (midiOutPort).
+ * A stem-group track plays its stems whole from frame 0 (lane gain, mute and solo resolved inside
+ * the group) and keeps every stem and its original (provenance input) for the engine's audition.
  * Live MIDI input plays through the first record-armed, voiced MIDI track (thruChannel); with
  * none armed, through synth channel 0.
  *
@@ -45,6 +47,11 @@ public:
 private:
     std::shared_ptr<const media::AudioData> audioFor(const MediaSource &source, int rate);
     std::shared_ptr<const media::MidiFile> midiFor(const MediaSource &source);
+    /** The whole of audio source `id` at frame 0 with `gainDb` (null audio: not an audio source). */
+    PlaybackPlan::ClipPlacement wholeSource(const SessionData &session, const SourceId &id,
+                                            double gainDb, int rate);
+    void addStemGroup(const SessionData &session, const Track &track, PlaybackPlan::PlannedTrack &pt,
+                      PlaybackPlan &plan);
     void addMidiClip(const SessionData &session, const Clip &clip, int trackIndex, int channel,
                      PlaybackPlan &plan);
 

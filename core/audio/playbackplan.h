@@ -18,7 +18,8 @@ namespace mirstudio {
  * side; the same two gains apply to the left/right channels of stereo sources and a mono source
  * feeds both), mute/solo resolved into `audible` (solo wins: when any track is soloed only soloed,
  * unmuted tracks play), the loop range, and every MIDI event of the MIDI tracks pre-sorted by frame
- * on the synth channel assigned to its track.
+ * on the synth channel assigned to its track. A stem-group track plays its stems (whole sources
+ * from frame 0) mixed with their lane gains, the group's own mute/solo deciding which.
  *
  * Built by PlanBuilder on a non-realtime thread, then never changed: the Engine publishes it to
  * the audio thread by atomic pointer swap and retires the old one, which is freed on the GUI
@@ -58,6 +59,12 @@ public:
         int synthChannel = -1; // MIDI tracks: 0..15, -1 when not voiced (more than 16 MIDI tracks)
         int midiOutPort = -1;  // MIDI tracks sent to a MIDI output: index into midiOutputs
         std::vector<ClipPlacement> clips;
+        // Stem groups: `clips` holds the stems the group's mute/solo lets through; `stems` every
+        // stem lane (same index, null audio when its source is not audio), and `original` the
+        // source the group was separated from (null audio when unknown), all placed whole at
+        // frame 0 with the lane's gain (original: unity). The engine's audition plays them.
+        std::vector<ClipPlacement> stems;
+        ClipPlacement original;
     };
 
     int sampleRate = 48000;

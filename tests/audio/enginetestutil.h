@@ -20,6 +20,24 @@ inline float signal(int seed, int channel, std::int64_t i)
                  0.2 * double((i * (seed + 3) + channel * 17) % 101) / 100.0);
 }
 
+/** Writes `a` as a float WAV named `name` in `dir` and adds it to `session`'s pool as `*id`. */
+inline void addAudio(mirstudio::SessionData &session, const QTemporaryDir &dir, const QString &name,
+                     const mirstudio::media::AudioData &a, mirstudio::SourceId *id)
+{
+    using namespace mirstudio;
+    const QString path = dir.filePath(name + QStringLiteral(".wav"));
+    media::writeAudio(path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
+    auto s = std::make_shared<MediaSource>();
+    s->id = SourceId::create();
+    s->kind = MediaSource::Kind::Audio;
+    s->path = path;
+    s->sampleRate = a.sampleRate;
+    s->channels = int(a.channels.size());
+    s->frames = a.frames();
+    session.pool.add(s);
+    *id = s->id;
+}
+
 /** Writes a float WAV of `frames` frames and adds it to `session`'s pool; returns its data. */
 inline mirstudio::media::AudioData addSource(mirstudio::SessionData &session, const QTemporaryDir &dir,
                                              int seed, int channels, std::int64_t frames,
@@ -30,18 +48,25 @@ inline mirstudio::media::AudioData addSource(mirstudio::SessionData &session, co
     for (int c = 0; c < channels; ++c)
         for (std::int64_t i = 0; i < frames; ++i)
             a.channels[std::size_t(c)][std::size_t(i)] = signal(seed, c, i);
-    const QString path = dir.filePath(QStringLiteral("src%1.wav").arg(seed));
-    media::writeAudio(path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
-    auto s = std::make_shared<MediaSource>();
-    s->id = SourceId::create();
-    s->kind = MediaSource::Kind::Audio;
-    s->path = path;
-    s->sampleRate = session.sampleRate;
-    s->channels = channels;
-    s->frames = frames;
-    session.pool.add(s);
-    *id = s->id;
+    addAudio(session, dir, QStringLiteral("src%1").arg(seed), a, id);
     return a;
+}
+
+/** A stem-group track of `stems` (named stem0, stem1...) separated from `original`. */
+inline mirstudio::Track stemGroup(const std::vector<mirstudio::SourceId> &stems,
+                                  const mirstudio::SourceId &original)
+{
+    using namespace mirstudio;
+    Track t;
+    t.id = TrackId::create();
+    t.kind = Track::Kind::StemGroup;
+    for (const SourceId &s : stems)
+        t.stems.push_back({s, QStringLiteral("stem%1").arg(t.stems.size())});
+    Provenance p;
+    p.plugin = QStringLiteral("test");
+    p.inputs = {original};
+    t.provenance = p;
+    return t;
 }
 
 inline mirstudio::Track audioTrack(const mirstudio::SourceId &source, std::int64_t start,

@@ -78,6 +78,8 @@ private Q_SLOTS:
         s.tracks.back().recordArm = true; // live input plays through it
         s.tracks.push_back(midiTrack(notes, 48000 * 3));
         s.tracks.back().midiOutput = QStringLiteral("outboard:in"); // goes to the MIDI-out ring
+        // AND a stem group of the two sources, separated from the second, auditioned below
+        s.tracks.push_back(stemGroup({a, b}, b));
         s.loop = {0, 96000, true};
         PlanBuilder builder;
         const auto plan = builder.build(s);
@@ -96,7 +98,8 @@ private Q_SLOTS:
         // polyphony allocates nothing even for the very first notes)
         // WHEN 6000 blocks (16 s: eight loop wraps) are processed while armed, with commands
         // arriving through the queue: seeks, pause/play, master gain, loop off and on, live MIDI
-        // (notes, pitch bend, controllers) and auditioned notes; the rings are drained outside
+        // (notes, pitch bend, controllers), auditioned notes and stem-group auditions (A/B/X);
+        // the rings are drained outside
         AllocationCounter::reset();
         float peak = 0.0f;
         int messagesOut = 0;
@@ -121,6 +124,11 @@ private Q_SLOTS:
                 engine.pushLiveMidi(MidiMessage::make(0, 0xE0, 0, std::uint8_t(i % 128)));
             if (i % 300 == 7)
                 engine.sendMidi(0x95, 72, 80);
+            if (i % 150 == 3) { // audition: mix, a stem, the original, in turn (crossfaded)
+                static constexpr AuditionSource::Kind kinds[] = {
+                    AuditionSource::Kind::Mix, AuditionSource::Kind::Stem, AuditionSource::Kind::Original};
+                QVERIFY(engine.setAudition({kinds[(i / 150) % 3], 4, (i / 450) % 2, 0.5f}));
+            }
             AllocationCounter::arm();
             engine.process(nullptr, 0, out, 2, i % 7 == 0 ? 97 : 128);
             AllocationCounter::disarm();
