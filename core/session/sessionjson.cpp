@@ -99,12 +99,16 @@ QJsonObject writeTrack(const Track &t)
     QJsonArray clips, stems, items;
     for (const Clip &c : t.clips)
         clips.append(writeClip(c));
-    for (const StemLane &s : t.stems)
-        stems.append(QJsonObject{{QStringLiteral("source"), s.source.toString()},
-                                 {QStringLiteral("name"), s.name},
-                                 {QStringLiteral("gainDb"), s.gainDb},
-                                 {QStringLiteral("mute"), s.mute},
-                                 {QStringLiteral("solo"), s.solo}});
+    for (const StemLane &s : t.stems) {
+        QJsonObject lane{{QStringLiteral("source"), s.source.toString()},
+                         {QStringLiteral("name"), s.name},
+                         {QStringLiteral("gainDb"), s.gainDb},
+                         {QStringLiteral("mute"), s.mute},
+                         {QStringLiteral("solo"), s.solo}};
+        if (!s.reference.isNull())
+            lane.insert(QStringLiteral("reference"), s.reference.toString());
+        stems.append(lane);
+    }
     for (const AnnotationItem &i : t.items)
         items.append(QJsonObject{{QStringLiteral("kind"), itemKindName(i.kind)},
                                  {QStringLiteral("start"), qint64(i.start)},
@@ -443,6 +447,8 @@ public:
             lane.gainDb = number(s, QStringLiteral("gainDb"), p, 0.0, -1000.0, 1000.0);
             lane.mute = boolean(s, QStringLiteral("mute"), p, false);
             lane.solo = boolean(s, QStringLiteral("solo"), p, false);
+            if (s.contains(QStringLiteral("reference")))
+                lane.reference = id<SourceId>(s, QStringLiteral("reference"), p);
             t.stems.push_back(lane);
         }
         const QJsonArray items = array(o, QStringLiteral("items"), path);
@@ -540,11 +546,12 @@ public:
                              .arg(clip.source.toString()));
             }
             for (std::size_t s = 0; s < t.stems.size(); ++s)
-                if (!d.pool.contains(t.stems[s].source))
-                    fail(join(at(join(p, QStringLiteral("stems")), qsizetype(s)),
-                              QStringLiteral("source")),
-                         QStringLiteral("expected the id of a source in \"sources\", found %1")
-                             .arg(t.stems[s].source.toString()));
+                for (const auto &[key, ref] : {std::pair{QStringLiteral("source"), t.stems[s].source},
+                                               std::pair{QStringLiteral("reference"), t.stems[s].reference}})
+                    if (!(ref.isNull() && key != QLatin1String("source")) && !d.pool.contains(ref))
+                        fail(join(at(join(p, QStringLiteral("stems")), qsizetype(s)), key),
+                             QStringLiteral("expected the id of a source in \"sources\", found %1")
+                                 .arg(ref.toString()));
             d.tracks.push_back(std::move(t));
         }
         return d;

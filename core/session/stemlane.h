@@ -9,7 +9,8 @@ namespace mirstudio {
 
 /**
  * One child lane of a stem-group track: a separated stem ("vocals", "drums", ...) played from
- * a pool source with its own gain, mute and solo. Owned by value by its Track; any thread may
+ * a pool source with its own gain, mute and solo, and optionally the reference (true) stem it is
+ * scored against. Owned by value by its Track; any thread may
  * read a copy.
  */
 struct StemLane
@@ -19,6 +20,8 @@ struct StemLane
     double gainDb = 0.0;
     bool mute = false;
     bool solo = false;
+    /** Optional ground truth of this stem (e.g. a stems folder the song was rendered from): per-stem SDR. */
+    SourceId reference;
 
     bool operator==(const StemLane &) const = default;
 };
