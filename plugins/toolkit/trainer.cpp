@@ -177,7 +177,7 @@ TrainOutcome Trainer::run(const LossFunction &loss, sdk::JobContext *ctx)
             out.cancelled = true;
             break;
         }
-        const double lr = learningRateAt(m_step);
+        const double lr = learningRateAt(m_step) * m_lrFactor;
         for (auto &group : m_optimizer->param_groups())
             group.options().set_lr(lr);
 

@@ -92,6 +92,13 @@ public:
     /** The learning rate the schedule gives for a 0-based step. */
     double learningRateAt(int64_t step) const;
 
+    /**
+     * Multiplies the schedule's learning rate from the next step on (1 by default). For policies
+     * driven by validation, e.g. reduce-on-plateau from the validation hook. Not checkpointed.
+     */
+    void setLearningRateFactor(double factor) { m_lrFactor = factor; }
+    double learningRateFactor() const { return m_lrFactor; }
+
     int64_t step() const { return m_step; }
     const std::vector<LossPoint> &lossCurve() const { return m_curve; }
     const std::vector<LossPoint> &validationCurve() const { return m_validation; }
@@ -116,6 +123,7 @@ private:
     std::vector<torch::Tensor> m_parameters;
     ValidationFunction m_validate;
     int64_t m_step = 0;
+    double m_lrFactor = 1.0;
     int64_t m_curveStride = 1;
     std::vector<LossPoint> m_curve;
     std::vector<LossPoint> m_validation;

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // umx-train: trains the project's small Open-Unmix models through the plugin's "train" method,
-// then scores them on held-out songs with the toolkit's museval-equivalent SDR.
+// then scores them on held-out songs with the toolkit's museval-equivalent SDR. With --render it
+// first renders aligned stems from a symbolic dataset (toolkit::renderStemDataset) into --data.
 #include "plugins/openunmix/openunmixplugin.h"
 #include "plugins/openunmix/targetmodels.h"
 #include "plugins/openunmix/tools/consolejobcontext.h"
 #include "plugins/openunmix/umxevaluation.h"
+#include "plugins/toolkit/stemrenderer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,6 +55,17 @@ void evaluate(const std::string &data, const QStringList &songs, const std::stri
     std::printf("median all targets SDR %6.2f dB  (mixture %6.2f dB)\n", medianOf(all), medianOf(allMix));
 }
 
+/** Renders `source` into `outDir` (the stems-folder layout the train method reads). */
+void render(const QString &source, const QString &outDir, const toolkit::StemRenderOptions &options,
+            sdk::JobContext &ctx)
+{
+    QElapsedTimer clock;
+    clock.start();
+    const auto songs = toolkit::renderStemDataset(source, outDir, options, &ctx);
+    std::printf("rendered %zu songs from %s into %s in %.1f s\n", songs.size(), qPrintable(source),
+                qPrintable(outDir), clock.elapsed() / 1000.0);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -73,13 +86,29 @@ int main(int argc, char **argv)
     const QCommandLineOption frames(QStringLiteral("frames"), QStringLiteral("STFT frames per excerpt"), QStringLiteral("n"), QStringLiteral("64"));
     const QCommandLineOption only(QStringLiteral("targets"), QStringLiteral("train only these targets (comma list)"), QStringLiteral("names"));
     const QCommandLineOption evalOnly(QStringLiteral("eval-only"), QStringLiteral("skip training, score <out>"));
-    p.addOptions({data, out, train, eval, stems, steps, seed, hidden, batch, frames, only, evalOnly});
+    const QCommandLineOption renderFrom(QStringLiteral("render"), QStringLiteral("first render stems from this POP909 / Nottingham / MIDI source into --data"), QStringLiteral("source"));
+    const QCommandLineOption renderSongs(QStringLiteral("render-songs"), QStringLiteral("songs to render (0 = all)"), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption renderSeconds(QStringLiteral("render-seconds"), QStringLiteral("cut each rendered song here (0 = whole song)"), QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption renderSeed(QStringLiteral("render-seed"), QStringLiteral("programs, velocities and gains"), QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption renderOnly(QStringLiteral("render-only"), QStringLiteral("stop after rendering"));
+    p.addOptions({data, out, train, eval, stems, steps, seed, hidden, batch, frames, only, evalOnly,
+                  renderFrom, renderSongs, renderSeconds, renderSeed, renderOnly});
     p.process(app);
-    if (!p.isSet(data) || !p.isSet(out)) {
+    if (!p.isSet(data) || (!p.isSet(out) && !p.isSet(renderOnly))) {
         std::fprintf(stderr, "--data and --out are required\n");
         return 2;
     }
     try {
+        if (p.isSet(renderFrom)) {
+            ConsoleJobContext ctx;
+            toolkit::StemRenderOptions options;
+            options.maxSongs = p.value(renderSongs).toInt();
+            options.maxSeconds = p.value(renderSeconds).toDouble();
+            options.seed = p.value(renderSeed).toULongLong();
+            render(p.value(renderFrom), p.value(data), options, ctx);
+            if (p.isSet(renderOnly))
+                return 0;
+        }
         if (!p.isSet(evalOnly)) {
             QElapsedTimer clock;
             clock.start();
