@@ -38,14 +38,24 @@ public:
                             std::vector<float> storage = {});
 
 private:
-    void loadFrame(const media::AudioData &audio, std::int64_t centre);
+    /** Samples [from, to) of the analysed signal; sample s is at samples[s - offset]. */
+    struct Source
+    {
+        const float *samples;
+        std::int64_t offset;
+        std::int64_t from;
+        std::int64_t to;
+    };
+    /** The chosen channel, or the channel mean of the tile's span mixed once into m_mix. */
+    Source sourceFor(const media::AudioData &audio, std::int64_t first, int frames);
+    void loadFrame(const Source &source, std::int64_t centre);
 
     SpectrogramParams m_params;
-    std::vector<float> m_window;
-    float m_scale = 1.0f;
+    std::vector<float> m_window; ///< coefficients times 2 / sum(w), so power reads 1.0 for a full-scale sine
     fftwf_plan m_plan;
     float *m_in;
     fftwf_complex *m_out;
+    std::vector<float> m_mix; ///< reused channel-mix buffer of one tile's sample span
 };
 
 } // namespace mirstudio

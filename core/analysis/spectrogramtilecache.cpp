@@ -8,6 +8,8 @@
 
 #include <QMutexLocker>
 
+#include <memory>
+
 namespace mirstudio {
 
 SpectrogramTileCache::SpectrogramTileCache(std::size_t byteBudget, QObject *parent)
@@ -149,8 +151,12 @@ std::shared_ptr<SpectrogramTile> SpectrogramTileCache::compute(const Spectrogram
     }
     auto tile = std::make_shared<SpectrogramTile>();
     if (data) {
-        SpectrogramComputer computer(key.params);
-        *tile = computer.compute(*data, std::int64_t(key.tile) * framesPerTile, framesPerTile, std::move(storage));
+        // One computer per worker thread, kept while the parameters stay the same: its window
+        // coefficients, FFTW buffers and mix buffer are reused tile after tile.
+        thread_local std::unique_ptr<SpectrogramComputer> computer;
+        if (!computer || !(computer->params() == key.params))
+            computer = std::make_unique<SpectrogramComputer>(key.params);
+        *tile = computer->compute(*data, std::int64_t(key.tile) * framesPerTile, framesPerTile, std::move(storage));
     }
     m_computed.fetch_add(1);
     return tile;
