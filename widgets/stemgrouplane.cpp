@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "widgets/stemgrouplane.h"
 
+#include "core/audio/loudnessmeter.h"
 #include "core/media/audiodata.h"
 #include "core/session/session.h"
 #include "core/session/stemlanecommand.h"
@@ -9,6 +10,7 @@
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPainter>
 #include <QSignalBlocker>
@@ -30,6 +32,14 @@ QToolButton *toggle(const QString &text, QWidget *parent)
     return b;
 }
 
+constexpr int kMixButton = 3;
+
+/** A linear level whose ratio to another is the loudness difference (0 for silence). */
+double levelOf(double lufs)
+{
+    return std::isfinite(lufs) ? std::pow(10.0, lufs / 20.0) : 0.0;
+}
+
 } // namespace
 
 StemGroupLane::StemGroupLane(TimeAxis *axis, Session *session, const TrackId &track, QWidget *parent)
@@ -48,12 +58,33 @@ StemGroupLane::StemGroupLane(TimeAxis *axis, Session *session, const TrackId &tr
         m_abxButtons->addButton(b, int(choice));
         row->addWidget(b);
     }
+    QToolButton *mix = toggle(tr("Mix"), bar);
+    mix->setFixedWidth(34);
+    mix->setToolTip(tr("Back to the normal mix (M or Esc)"));
+    mix->setChecked(true);
+    m_abxButtons->addButton(mix, kMixButton);
+    row->addWidget(mix);
     m_abxButtons->setExclusive(true);
+    const std::pair<const char *, AbxComparison::Choice> guesses[] = {
+        {"X=A", AbxComparison::Choice::A}, {"X=B", AbxComparison::Choice::B}};
+    for (const auto &[text, choice] : guesses) {
+        auto *g = new QToolButton(bar);
+        g->setObjectName(QString::fromLatin1(text));
+        g->setText(tr(text));
+        g->setToolTip(tr("Guess what X is: scores the guess, reveals X and draws a new one"));
+        connect(g, &QToolButton::clicked, this, [this, c = choice] { guessX(c); });
+        row->addWidget(g);
+    }
     row->addWidget(m_abxLabel);
     row->addStretch();
-    bar->setGeometry(0, 0, 400, abxBarHeight);
-    connect(m_abxButtons, &QButtonGroup::idClicked, this,
-            [this](int id) { selectAbx(AbxComparison::Choice(id)); });
+    bar->setGeometry(0, 0, 560, abxBarHeight);
+    connect(m_abxButtons, &QButtonGroup::idClicked, this, [this](int id) {
+        if (id == kMixButton)
+            stopAudition();
+        else
+            selectAbx(AbxComparison::Choice(id));
+    });
+    setFocusPolicy(Qt::ClickFocus);
 
     rebuildRows();
     connect(session, &Session::trackChanged, this, [this](const TrackId &id) {
@@ -161,6 +192,22 @@ void StemGroupLane::setOriginal(const SourceId &source, std::shared_ptr<const me
     updateComparison();
 }
 
+void StemGroupLane::setLoudness(const SourceId &source, double lufs)
+{
+    m_loudness.insert(source, lufs);
+    updateComparison();
+}
+
+double StemGroupLane::loudnessOf(const SourceId &source)
+{
+    if (const auto it = m_loudness.constFind(source); it != m_loudness.constEnd())
+        return it.value();
+    const auto audio = m_audio.value(source);
+    const double lufs = audio ? LoudnessMeter::integratedLoudness(*audio) : -INFINITY;
+    m_loudness.insert(source, lufs);
+    return lufs;
+}
+
 void StemGroupLane::setStemMetric(int stem, const QString &name, double value)
 {
     if (std::isnan(value))
@@ -168,6 +215,11 @@ void StemGroupLane::setStemMetric(int stem, const QString &name, double value)
     else
         m_metrics[stem].insert(name, value);
     update();
+}
+
+double StemGroupLane::stemMetric(int stem, const QString &name) const
+{
+    return m_metrics.value(stem).value(name, std::nan(""));
 }
 
 void StemGroupLane::setCompareStem(int stem)
@@ -182,19 +234,30 @@ void StemGroupLane::updateComparison()
     const bool ready = t && m_compareStem >= 0 && m_compareStem < int(t->stems.size())
                        && m_audio.value(t->stems[std::size_t(m_compareStem)].source) && m_audio.value(m_original);
     for (QAbstractButton *b : m_abxButtons->buttons())
-        b->setEnabled(ready);
+        b->setEnabled(ready || m_abxButtons->id(b) == kMixButton);
     if (!ready) {
         m_abxLabel->setText(tr("A/B/X: needs the stem's and the original's audio"));
         return;
     }
     const StemLane &stem = t->stems[std::size_t(m_compareStem)];
-    m_abx.setLevels(AbxComparison::rms(*m_audio.value(stem.source)), AbxComparison::rms(*m_audio.value(m_original)));
-    m_abxLabel->setText(tr("A = %1 (%2 dB), B = original (%3 dB); %4/%5 X guesses right")
-                            .arg(stem.name)
-                            .arg(m_abx.gainDbA(), 0, 'f', 1)
-                            .arg(m_abx.gainDbB(), 0, 'f', 1)
-                            .arg(m_abx.correct())
-                            .arg(m_abx.trials()));
+    m_abx.setLevels(levelOf(loudnessOf(stem.source)), levelOf(loudnessOf(m_original)));
+    m_abxLabel->setText(comparisonText());
+}
+
+QString StemGroupLane::comparisonText() const
+{
+    const Track *t = m_session->track(trackId());
+    if (!t || m_compareStem < 0 || m_compareStem >= int(t->stems.size()))
+        return {};
+    QString text = tr("A = %1 (%2 dB), B = original (%3 dB), loudness matched; %4/%5 X guesses right")
+                       .arg(t->stems[std::size_t(m_compareStem)].name)
+                       .arg(m_abx.gainDbA(), 0, 'f', 1)
+                       .arg(m_abx.gainDbB(), 0, 'f', 1)
+                       .arg(m_abx.correct())
+                       .arg(m_abx.trials());
+    if (!m_reveal.isEmpty())
+        text += QStringLiteral("; ") + m_reveal;
+    return text;
 }
 
 void StemGroupLane::selectAbx(AbxComparison::Choice choice)
@@ -205,14 +268,42 @@ void StemGroupLane::selectAbx(AbxComparison::Choice choice)
     m_abx.select(choice);
     if (QAbstractButton *b = m_abxButtons->button(int(choice)))
         b->setChecked(true);
+    m_auditioning = true;
     const bool a = m_abx.audible() == AbxComparison::Choice::A;
-    Q_EMIT auditionChanged(a ? t->stems[std::size_t(m_compareStem)].source : m_original,
-                           a ? m_abx.gainDbA() : m_abx.gainDbB());
+    const double gainDb = a ? m_abx.gainDbA() : m_abx.gainDbB();
+    Q_EMIT auditionChanged(a ? t->stems[std::size_t(m_compareStem)].source : m_original, gainDb);
+    Q_EMIT auditionRequested(a ? m_compareStem : originalStem, gainDb);
+}
+
+void StemGroupLane::stopAudition()
+{
+    if (QAbstractButton *b = m_abxButtons->button(kMixButton))
+        b->setChecked(true);
+    m_auditioning = false;
+    Q_EMIT auditionChanged(SourceId(), 0.0);
+    Q_EMIT auditionRequested(mixStem, 0.0);
+}
+
+void StemGroupLane::keyPressEvent(QKeyEvent *event)
+{
+    const bool ready = m_abxButtons->button(int(AbxComparison::Choice::A))->isEnabled();
+    switch (event->key()) {
+    case Qt::Key_A: if (ready) selectAbx(AbxComparison::Choice::A); break;
+    case Qt::Key_B: if (ready) selectAbx(AbxComparison::Choice::B); break;
+    case Qt::Key_X: if (ready) selectAbx(AbxComparison::Choice::X); break;
+    case Qt::Key_M:
+    case Qt::Key_Escape: stopAudition(); break;
+    default: Lane::keyPressEvent(event); return;
+    }
+    event->accept();
 }
 
 bool StemGroupLane::guessX(AbxComparison::Choice xIs)
 {
     const bool right = m_abx.guess(xIs);
+    const bool wasA = (xIs == AbxComparison::Choice::A) == right;
+    m_reveal = right ? tr("X was %1: right").arg(wasA ? QStringLiteral("A") : QStringLiteral("B"))
+                     : tr("X was %1: wrong").arg(wasA ? QStringLiteral("A") : QStringLiteral("B"));
     updateComparison();
     if (m_abx.selected() == AbxComparison::Choice::X)
         selectAbx(AbxComparison::Choice::X); // the new X may be the other one

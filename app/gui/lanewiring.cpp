@@ -2,6 +2,8 @@
 #include "app/gui/lanewiring.h"
 
 #include "app/gui/playbackcontroller.h"
+#include "core/analysis/plainsdr.h"
+#include "core/audio/loudnessmeter.h"
 #include "core/media/audiofile.h"
 #include "core/session/session.h"
 #include "widgets/lane.h"
@@ -60,43 +62,82 @@ void LaneWiring::wireLanes()
 
 void LaneWiring::feedStems(widgets::StemGroupLane *lane)
 {
+    static_assert(widgets::StemGroupLane::originalStem == PlaybackController::originalStem
+                  && widgets::StemGroupLane::mixStem == PlaybackController::mixStem);
+    connect(lane, &widgets::StemGroupLane::auditionRequested, this, &LaneWiring::auditionRequested,
+            Qt::UniqueConnection);
     const Track *track = m_session->track(lane->trackId());
     if (!track)
         return;
-    for (const StemLane &stem : track->stems)
-        if (auto audio = audioOf(stem.source))
-            lane->setStemAudio(stem.source, std::move(audio));
+    for (int i = 0; i < int(track->stems.size()); ++i) {
+        const StemLane &stem = track->stems[std::size_t(i)];
+        if (feedSource(lane, stem.source, false) && !stem.reference.isNull())
+            showSdr(lane, i, stem);
+    }
     if (track->provenance && !track->provenance->inputs.isEmpty())
-        if (auto audio = audioOf(track->provenance->inputs.front()))
-            lane->setOriginal(track->provenance->inputs.front(), std::move(audio));
+        feedSource(lane, track->provenance->inputs.front(), true);
 }
 
-std::shared_ptr<const media::AudioData> LaneWiring::audioOf(const SourceId &source)
+bool LaneWiring::feedSource(widgets::StemGroupLane *lane, const SourceId &source, bool original)
 {
-    if (auto cached = m_audio.value(source))
-        return cached;
+    Decoded d = audioOf(source);
+    if (!d.audio)
+        return false;
+    lane->setLoudness(source, d.loudness);
+    if (original)
+        lane->setOriginal(source, std::move(d.audio));
+    else
+        lane->setStemAudio(source, std::move(d.audio));
+    return true;
+}
+
+void LaneWiring::showSdr(widgets::StemGroupLane *lane, int index, const StemLane &stem)
+{
+    const auto key = qMakePair(stem.source, stem.reference);
+    auto it = m_sdr.constFind(key);
+    if (it == m_sdr.constEnd()) {
+        const Decoded reference = audioOf(stem.reference);
+        if (!reference.audio)
+            return; // shown when the reference is decoded
+        // One pass over both signals (tens of ms for a song): computed once per pair.
+        it = m_sdr.insert(key, PlainSdr::compute(*reference.audio, *m_audio.value(stem.source).audio));
+    }
+    lane->setStemMetric(index, QStringLiteral("SDR (plain)"), it.value());
+}
+
+void LaneWiring::auditionRequested(int stem, double gainDb)
+{
+    if (auto *lane = qobject_cast<widgets::StemGroupLane *>(sender()))
+        m_playback->setAudition(lane->trackId(), stem, gainDb);
+}
+
+LaneWiring::Decoded LaneWiring::audioOf(const SourceId &source)
+{
+    if (const auto it = m_audio.constFind(source); it != m_audio.constEnd())
+        return it.value();
     const auto entry = m_session->mediaPool().source(source);
     if (!entry || entry->kind != MediaSource::Kind::Audio || m_loading.contains(source))
-        return nullptr;
+        return {};
     m_loading.insert(source);
-    auto *watcher = new QFutureWatcher<std::shared_ptr<const media::AudioData>>(this);
+    auto *watcher = new QFutureWatcher<Decoded>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, source] {
         m_loading.remove(source);
-        if (auto audio = watcher->result()) {
-            m_audio.insert(source, audio);
+        if (const Decoded d = watcher->result(); d.audio) {
+            m_audio.insert(source, d);
             wireLanes(); // the lanes (maybe rebuilt meanwhile) take it from the cache
         }
         watcher->deleteLater();
     });
-    watcher->setFuture(QtConcurrent::run([path = entry->path]() -> std::shared_ptr<const media::AudioData> {
+    watcher->setFuture(QtConcurrent::run([path = entry->path]() -> Decoded {
         try {
-            return std::make_shared<const media::AudioData>(media::readAudio(path));
+            auto audio = std::make_shared<const media::AudioData>(media::readAudio(path));
+            return {audio, LoudnessMeter::integratedLoudness(*audio)};
         } catch (const std::exception &e) {
             qCWarning(lcWiring) << "cannot read" << path << ":" << e.what();
-            return nullptr;
+            return {};
         }
     }));
-    return nullptr;
+    return {};
 }
 
 widgets::PianoRollLane *LaneWiring::rollOf(const TrackId &track) const

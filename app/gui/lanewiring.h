@@ -3,11 +3,13 @@
 
 #include "core/audio/midirecorder.h"
 #include "core/media/audiodata.h"
+#include "core/session/stemlane.h"
 #include "core/session/typedid.h"
 #include "widgets/noteaudition.h"
 
 #include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QSet>
 
 #include <memory>
@@ -31,7 +33,10 @@ class TimelineView;
  * sounds, so re-voicing after track changes is followed); and the MIDI take in progress
  * (PlaybackController::liveNotes, 30 Hz while recording) is drawn live on the armed track's lane.
  * Stem-group lanes get their stems' audio and the original's (the group's provenance input),
- * decoded on a worker thread once per source and cached here, for the A/B/X comparison.
+ * decoded on a worker thread once per source and cached here with its BS.1770 loudness (measured
+ * on the same worker), for the A/B/X comparison, whose requests go to
+ * PlaybackController::setAudition; a stem with a reference source gets its "SDR (plain)"
+ * (PlainSdr, computed once per stem/reference pair and cached).
  *
  * Does not own the timeline or the controller. GUI thread only.
  */
@@ -56,17 +61,27 @@ public:
     bool loadingAudio() const { return !m_loading.isEmpty(); }
 
 private:
+    struct Decoded
+    {
+        std::shared_ptr<const media::AudioData> audio;
+        double loudness = 0.0; // LUFS
+    };
     widgets::PianoRollLane *rollOf(const TrackId &track) const;
     void showLiveNotes(const TrackId &track, const std::vector<MidiRecorder::Note> &notes);
     void feedStems(widgets::StemGroupLane *lane);
-    /** The decoded audio of `source`, or null while it loads (a load is started). */
-    std::shared_ptr<const media::AudioData> audioOf(const SourceId &source);
+    /** Hands the lane `source`'s audio and loudness when decoded; whether it was. */
+    bool feedSource(widgets::StemGroupLane *lane, const SourceId &source, bool original);
+    void showSdr(widgets::StemGroupLane *lane, int index, const StemLane &stem);
+    void auditionRequested(int stem, double gainDb);
+    /** The decoded audio of `source`, or null audio while it loads (a load is started). */
+    Decoded audioOf(const SourceId &source);
     bool send(const TrackId &track, std::uint8_t status, std::uint8_t data1, std::uint8_t data2);
 
     widgets::TimelineView *m_timeline;
     PlaybackController *m_playback;
     Session *m_session;
-    QHash<SourceId, std::shared_ptr<const media::AudioData>> m_audio;
+    QHash<SourceId, Decoded> m_audio;
+    QHash<QPair<SourceId, SourceId>, double> m_sdr; // (stem, reference) -> dB
     QSet<SourceId> m_loading;
     QHash<TrackId, std::shared_ptr<widgets::NoteAudition>> m_auditions;
     widgets::NoteAudition::Sink m_sink;

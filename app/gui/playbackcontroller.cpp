@@ -82,6 +82,7 @@ void PlaybackController::setSoundFont(const QString &path)
     m_midi = std::make_unique<MidiConnections>(m_engine.get(), m_device);
     m_midi->setInput(midiSource);
     m_planDirty = true;
+    sendAudition();
     if (reopen)
         startAudio(m_deviceOptions);
 }
@@ -129,6 +130,7 @@ void PlaybackController::rebuildPlanIfNeeded()
         for (const QString &e : std::as_const(midiErrors))
             qCInfo(lcApp).noquote() << "MIDI output:" << e;
         Q_EMIT midiStatusChanged(m_midi->statusText());
+        sendAudition();
         Q_EMIT planRebuilt(m_plan);
         for (const QString &w : m_builder.warnings())
             qCWarning(lcApp).noquote() << w;
@@ -163,6 +165,30 @@ int PlaybackController::synthChannel(const TrackId &track)
     if (!plan || index < 0 || index >= int(plan->tracks.size()))
         return -1;
     return plan->tracks[size_t(index)].synthChannel;
+}
+
+void PlaybackController::setAudition(const TrackId &track, int stem, double gainDb)
+{
+    m_auditionTrack = track;
+    m_auditionStem = stem;
+    m_auditionGainDb = gainDb;
+    sendAudition();
+}
+
+void PlaybackController::sendAudition()
+{
+    // The plan's tracks are the session's, in order (PlanBuilder).
+    const int index = m_auditionTrack.isNull() ? -1 : m_session->data().trackIndex(m_auditionTrack);
+    AuditionSource a;
+    if (index >= 0 && m_auditionStem >= originalStem) {
+        a.kind = m_auditionStem == originalStem ? AuditionSource::Kind::Original
+                                                                : AuditionSource::Kind::Stem;
+        a.track = index;
+        a.stem = m_auditionStem;
+        a.gain = PlaybackPlan::dbToGain(m_auditionGainDb);
+    }
+    m_audition = a;
+    m_engine->setAudition(a);
 }
 
 void PlaybackController::togglePlay()

@@ -67,6 +67,18 @@ public:
     /** What MIDI is connected, or why not (input and the plan's MIDI outputs). */
     QString midiStatus() const;
     MidiConnections *midi() const { return m_midi.get(); }
+    /** setAudition()'s `stem` for a group's original and for the normal mix (as StemGroupLane's). */
+    static constexpr int originalStem = -1;
+    static constexpr int mixStem = -2;
+    /**
+     * A/B/X: plays stem `stem` of stem group `track` only (originalStem: its original; mixStem
+     * or a null track: the normal mix) at `gainDb` (the
+     * loudness-matching gain), crossfaded by the engine. Kept and re-sent when the plan is rebuilt
+     * (track indices may move) or the engine replaced.
+     */
+    void setAudition(const TrackId &track, int stem, double gainDb);
+    /** The audition last sent to the engine. */
+    AuditionSource audition() const { return m_audition; }
 
 public Q_SLOTS:
     void togglePlay();
@@ -97,6 +109,7 @@ private:
     void rebuildPlanIfNeeded();
     void markDirty() { m_planDirty = true; }
     std::int64_t positionFrame() const;
+    void sendAudition();
 
     Session *m_session;
     std::unique_ptr<Engine> m_engine;
@@ -109,6 +122,10 @@ private:
     QString m_soundFont;
     AudioDevice::Options m_deviceOptions;
     bool m_planDirty = true;
+    TrackId m_auditionTrack;
+    int m_auditionStem = mixStem;
+    double m_auditionGainDb = 0.0;
+    AuditionSource m_audition;
     double m_position = 0.0; // seconds, used while the engine runs no clock
     QString m_message;
     QElapsedTimer m_cpuWall;
