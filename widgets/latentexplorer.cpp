@@ -4,6 +4,7 @@
 #include "core/host/jobinfo.h"
 #include "core/host/jobresultimporter.h"
 #include "widgets/colourmap.h"
+#include "widgets/latentexplorerccinbox.h"
 #include "widgets/latentmodelclient.h"
 #include "widgets/latentrollpreview.h"
 
@@ -14,6 +15,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSlider>
 #include <QSpinBox>
@@ -29,7 +31,6 @@ namespace {
 
 constexpr int kSliderSteps = 1000;
 constexpr int kColourBins = 8;
-constexpr int kThrottleMs = 16;   // at most one decode per 60 Hz frame while dragging
 constexpr int kPickPixels = 7;    // a press this close to a point picks that item
 
 /** Resamples a polyline by arc length into `count` points (ends included). */
@@ -56,21 +57,21 @@ QList<QPointF> resample(const QList<QPointF> &path, int count)
 } // namespace
 
 LatentExplorer::LatentExplorer(JobRunner *runner, Session *session, QString mediaFolder, QWidget *parent)
-    : QWidget(parent), m_runner(runner), m_session(session), m_mediaFolder(std::move(mediaFolder))
+    : QWidget(parent), m_runner(runner), m_session(session), m_mediaFolder(std::move(mediaFolder)),
+      m_decoder(new LatentExplorerDecoder(runner, this)),
+      m_ccInbox(std::make_shared<LatentExplorerCcInbox>(
+          this, [this](int channel, int controller, int value) { handleControlChange(channel, controller, value); }))
 {
-    m_throttle.setSingleShot(true);
-    m_throttle.setInterval(kThrottleMs);
-    connect(&m_throttle, &QTimer::timeout, this, [this] {
-        if (!m_decodePending)
-            return;
-        m_decodePending = false;
-        decodeCurrent(true);
-        m_throttle.start();
-    });
+    connect(m_decoder, &LatentExplorerDecoder::decoded, this, &LatentExplorer::onDecoded);
+    connect(m_decoder, &LatentExplorerDecoder::readBack, this, &LatentExplorer::showReadBack);
     buildUi();
+    connect(m_decoder, &LatentExplorerDecoder::busyChanged, m_busyHint, &QLabel::setVisible);
 }
 
-LatentExplorer::~LatentExplorer() = default;
+LatentExplorer::~LatentExplorer()
+{
+    m_ccInbox->detach();
+}
 
 void LatentExplorer::buildUi()
 {
@@ -106,8 +107,14 @@ void LatentExplorer::buildUi()
     mapColumn->addWidget(m_plot, 1);
     m_preview = new LatentRollPreview(this);
     mapColumn->addWidget(m_preview);
+    auto *statusRow = new QHBoxLayout;
     m_status = new QLabel(this);
-    mapColumn->addWidget(m_status);
+    statusRow->addWidget(m_status, 1);
+    m_busyHint = new QLabel(tr("decoding…"), this);
+    m_busyHint->setObjectName(QStringLiteral("busyHint"));
+    m_busyHint->setVisible(false);
+    statusRow->addWidget(m_busyHint);
+    mapColumn->addLayout(statusRow);
     layout->addLayout(mapColumn, 3);
 
     auto *side = new QVBoxLayout;
@@ -124,9 +131,13 @@ void LatentExplorer::buildUi()
     form->addRow(tr("Colour by"), m_attributeBox);
     m_temperature = new QSlider(Qt::Horizontal, this);
     m_temperature->setRange(0, 200);
+    m_temperature->setObjectName(QStringLiteral("temperature"));
+    m_temperature->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_temperature, &QSlider::customContextMenuRequested, this,
+            [this](const QPoint &pos) { showMidiMenu(m_temperature, QStringLiteral("temperature"), pos); });
     connect(m_temperature, &QSlider::valueChanged, this, [this] {
         if (!m_syncing && !m_code.empty())
-            decodeCurrent(true);
+            requestDecode();
     });
     form->addRow(tr("Temperature"), m_temperature);
     m_variations = new QSpinBox(this);
@@ -171,7 +182,9 @@ void LatentExplorer::buildUi()
 bool LatentExplorer::setPlugin(const QString &pluginId)
 {
     m_player.stop();
+    m_decoder->setClient(nullptr);
     m_client = std::make_unique<LatentModelClient>(m_runner, pluginId);
+    m_decoder->setClient(m_client.get());
     m_corpus.clear();
     m_selection.clear();
     m_trajectory.clear();
@@ -251,6 +264,9 @@ void LatentExplorer::rebuildSliders()
         slider->setRange(0, kSliderSteps);
         slider->setObjectName(dimensionParameter(d));
         connect(slider, &QSlider::valueChanged, this, [this, d] { onSlider(d); });
+        slider->setContextMenuPolicy(Qt::CustomContextMenu);
+        connect(slider, &QSlider::customContextMenuRequested, this,
+                [this, slider, d](const QPoint &pos) { showMidiMenu(slider, dimensionParameter(d), pos); });
         m_sliderLayout->addWidget(label);
         m_sliderLayout->addWidget(slider);
         m_sliders << slider;
@@ -392,22 +408,39 @@ sdk::NoteSequence LatentExplorer::decodeCurrent(bool play)
     if (!m_client || m_code.empty())
         return {};
     ++m_decodes;
-    const JobInfo job = m_client->decode(codesWithVariations(m_code), temperature());
+    if (!showDecoded(m_client->decode(codesWithVariations(m_code), temperature()), play))
+        return {};
+    showReadBack(m_client->encode(m_lastNotes));
+    return m_lastNotes;
+}
+
+bool LatentExplorer::showDecoded(const JobInfo &job, bool play)
+{
     m_lastNotes = m_client->notesOf(job);
     if (job.state != JobState::Done) {
         m_status->setText(tr("Decode failed: %1").arg(job.error));
-        return {};
+        return false;
     }
-    m_readBack = LatentCorpus::summarise(m_client->encode(m_lastNotes)).attributes;
-    QStringList parts;
-    for (auto it = m_readBack.cbegin(); it != m_readBack.cend(); ++it)
-        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 4);
-    m_readBackLabel->setText(tr("Read back: %1").arg(parts.join(QStringLiteral(", "))));
     m_preview->setNotes(m_lastNotes);
     if (play)
         m_player.play(m_lastNotes);
     Q_EMIT decoded(m_lastNotes);
-    return m_lastNotes;
+    return true;
+}
+
+void LatentExplorer::showReadBack(const sdk::LatentSet &latent)
+{
+    m_readBack = LatentCorpus::summarise(latent).attributes;
+    QStringList parts;
+    for (auto it = m_readBack.cbegin(); it != m_readBack.cend(); ++it)
+        parts << QStringLiteral("%1 %2").arg(it.key()).arg(it.value(), 0, 'g', 4);
+    m_readBackLabel->setText(tr("Read back: %1").arg(parts.join(QStringLiteral(", "))));
+}
+
+void LatentExplorer::onDecoded(const JobInfo &job, const LatentExplorerDecoder::Request &request)
+{
+    if (m_client && showDecoded(job, request.play) && request.toTimeline)
+        import(job);
 }
 
 QList<TrackId> LatentExplorer::import(const JobInfo &job)
@@ -477,17 +510,71 @@ bool LatentExplorer::handleControlChange(int channel, int controller, int value)
     const auto result = m_ccMap.handle(channel, controller, value);
     if (!result)
         return false;
+    if (result->learned) {
+        m_status->setText(tr("CC %1 (channel %2) drives %3").arg(controller).arg(channel + 1).arg(result->parameterId));
+        Q_EMIT ccMappingsChanged();
+    }
     if (result->parameterId == QLatin1String("temperature")) {
         m_temperature->setValue(int(std::lround(result->value * 100.0)));
         return true;
     }
     for (int d = 0; d < m_sliders.size(); ++d)
-        if (result->parameterId == dimensionParameter(d)) {
-            const auto [lo, hi] = m_corpus.range(d);
-            m_sliders[d]->setValue(int(std::lround((result->value - lo) / (hi - lo) * kSliderSteps)));
+        if (result->parameterId == dimensionParameter(d)) { // the value is a fraction of the slider
+            m_sliders[d]->setValue(int(std::lround(result->value * kSliderSteps)));
             return true;
         }
     return false;
+}
+
+void LatentExplorer::postControlChange(int channel, int controller, int value)
+{
+    m_ccInbox->post(channel, controller, value);
+}
+
+void LatentExplorer::startMidiLearn(const QString &parameterId)
+{
+    const bool temperature = parameterId == QLatin1String("temperature");
+    m_ccMap.startLearn(parameterId, 0.0, temperature ? m_temperature->maximum() / 100.0 : 1.0);
+    m_status->setText(tr("Move a MIDI controller to drive %1").arg(parameterId));
+}
+
+void LatentExplorer::showMidiMenu(QSlider *slider, const QString &parameterId, const QPoint &pos)
+{
+    QMenu menu(this);
+    menu.addAction(tr("MIDI learn"), this, [this, parameterId] { startMidiLearn(parameterId); });
+    QAction *forget = menu.addAction(tr("Forget MIDI controller"), this, [this, parameterId] {
+        if (m_ccMap.unmapParameter(parameterId) > 0)
+            Q_EMIT ccMappingsChanged();
+    });
+    const QList<MidiCcMap::Mapping> mappings = m_ccMap.mappings();
+    forget->setEnabled(std::any_of(mappings.cbegin(), mappings.cend(),
+                                   [&](const MidiCcMap::Mapping &m) { return m.parameterId == parameterId; }));
+    menu.exec(slider->mapToGlobal(pos));
+}
+
+QStringList LatentExplorer::ccMappingsText() const
+{
+    QStringList lines;
+    for (const MidiCcMap::Mapping &m : m_ccMap.mappings())
+        lines << QStringLiteral("%1:%2:%3:%4:%5").arg(m.channel).arg(m.controller).arg(m.parameterId).arg(m.minimum).arg(m.maximum);
+    return lines;
+}
+
+void LatentExplorer::setCcMappingsText(const QStringList &lines)
+{
+    m_ccMap.clear();
+    for (const QString &line : lines) {
+        const QStringList f = line.split(QLatin1Char(':'));
+        bool ok[4] = {false, false, false, false};
+        if (f.size() != 5)
+            continue;
+        const int channel = f[0].toInt(&ok[0]);
+        const int controller = f[1].toInt(&ok[1]);
+        const double minimum = f[3].toDouble(&ok[2]);
+        const double maximum = f[4].toDouble(&ok[3]);
+        if (ok[0] && ok[1] && ok[2] && ok[3] && !f[2].isEmpty())
+            m_ccMap.map(channel, controller, f[2], minimum, maximum);
+    }
 }
 
 QPointF LatentExplorer::mapPointAt(const QPoint &pixel) const
@@ -522,14 +609,11 @@ void LatentExplorer::moveTo(const QPointF &mapPoint)
     requestDecode();
 }
 
-void LatentExplorer::requestDecode()
+void LatentExplorer::requestDecode(bool toTimeline)
 {
-    if (m_throttle.isActive()) {
-        m_decodePending = true; // decoded when the frame's throttle interval ends
+    if (!m_client || m_code.empty())
         return;
-    }
-    decodeCurrent(true);
-    m_throttle.start();
+    m_decoder->request({codesWithVariations(m_code), temperature(), true, toTimeline});
 }
 
 void LatentExplorer::fitAxes()
@@ -563,8 +647,7 @@ void LatentExplorer::onPress(QMouseEvent *event)
         setTrajectory({mapPointAt(event->position().toPoint())});
     if (item >= 0 && !m_trajectoryMode) {
         setCode(m_corpus.items()[size_t(item)].code);
-        decodeCurrent(true);
-        m_throttle.start();
+        requestDecode();
     } else {
         moveTo(mapPointAt(event->position().toPoint()));
     }
@@ -591,12 +674,10 @@ void LatentExplorer::onRelease(QMouseEvent *event)
     if (!m_pressed)
         return;
     m_pressed = false;
-    if (m_decodePending) { // the last position of a drag is always heard
-        m_decodePending = false;
-        decodeCurrent(true);
-    }
+    // The last position of a drag is the latest request, so it is always heard. A click decodes
+    // its point once more (a request that imports is never dropped) and the result becomes a clip.
     if (!m_moved && !m_trajectoryMode && m_clickAdds->isChecked() && event->button() == Qt::LeftButton)
-        addCurrentToTimeline();
+        requestDecode(true);
 }
 
 } // namespace mirstudio::widgets

@@ -4,12 +4,12 @@
 #include "core/audio/midiccmap.h"
 #include "core/session/typedid.h"
 #include "widgets/latentcorpus.h"
+#include "widgets/latentexplorerdecoder.h"
 #include "widgets/latentplayer.h"
 #include "widgets/latentprojection.h"
 
 #include <QList>
 #include <QPointF>
-#include <QTimer>
 #include <QWidget>
 
 #include <memory>
@@ -35,6 +35,7 @@ struct JobInfo;
 
 namespace mirstudio::widgets {
 
+class LatentExplorerCcInbox;
 class LatentModelClient;
 class LatentRollPreview;
 
@@ -42,15 +43,24 @@ class LatentRollPreview;
  * The latent explorer for one plugin with the `latent` capability. A QCustomPlot map shows the
  * encoded corpus and the user's clips projected to 2-D (PCA or two chosen dimensions), coloured
  * by an attribute. Pressing the map moves the current code there, decodes it into the preview
- * and plays it; dragging re-decodes at most every 16 ms (≤ 60 Hz); a click (release without
+ * and plays it; dragging keeps decoding as fast as the model allows; a click (release without
  * moving) also puts the decoded notes on the timeline. In trajectory mode a drag draws a path
  * that playTrajectory() decodes as one sequence. One slider per latent dimension (with the
  * decoded notes' attributes read back), temperature and variations; each slider has a parameter
  * id ("dim0".., "temperature") that MidiCcMap bindings drive through handleControlChange().
  *
- * Decoding runs as JobRunner jobs waited for on the GUI thread (LatentModelClient). Decoded
- * results go to the session through JobResultImporter: one MIDI track per result, one undo step
- * each. Does not own the runner or the session, which must outlive it. GUI thread only.
+ * MIDI CC: right-click a slider → "MIDI learn" binds the next control change to it; a dimension
+ * binding's value is the fraction 0..1 of the slider's range (so it survives a new corpus), the
+ * temperature's is the temperature 0..2. postControlChange() (any thread: the MIDI input
+ * listener) coalesces bursts to the latest value per controller per GUI event-loop pass.
+ * The owner stores ccMappingsText() (the dock keeps it in the preferences).
+ *
+ * Interactive decodes (map, sliders, CC, temperature) run off the GUI thread through
+ * LatentExplorerDecoder (one job at a time, latest request wins; isDecoding() and a "decoding…"
+ * hint while busy). The direct calls (decodeCurrent(), addCurrentToTimeline(), interpolate(),
+ * playTrajectory()) wait for their jobs. Decoded results go to the session through
+ * JobResultImporter: one MIDI track per result, one undo step each. Does not own the runner or
+ * the session, which must outlive it. GUI thread only, except postControlChange().
  */
 class LatentExplorer : public QWidget
 {
@@ -118,12 +128,27 @@ public:
 
     /** Map coordinates → widget pixel of the plot (tests click there). */
     QPoint pixelFor(const QPointF &mapPoint) const;
-    /** Decodes issued since the plugin was set (for throttle checks). */
-    int decodeCount() const { return m_decodes; }
+    /** Decode jobs issued since the plugin was set (waited-for and background ones). */
+    int decodeCount() const { return m_decodes + m_decoder->submitted(); }
+    /** True while a background decode runs or waits. */
+    bool isDecoding() const { return m_decoder->isBusy(); }
+
+    /** Learn mode: the next control change handled binds to `parameterId` ("dim0".., "temperature"). */
+    void startMidiLearn(const QString &parameterId);
+    /** Thread-safe: queues a control change for handleControlChange() on the GUI thread (coalesced). */
+    void postControlChange(int channel, int controller, int value);
+    /** The same inbox, for a listener that may outlive this widget (posts after it goes are dropped). */
+    std::shared_ptr<LatentExplorerCcInbox> controlChangeInbox() const { return m_ccInbox; }
+    /** The CC bindings as "channel:controller:parameter:minimum:maximum" lines. */
+    QStringList ccMappingsText() const;
+    /** Replaces the CC bindings with lines of ccMappingsText(); malformed lines are skipped. */
+    void setCcMappingsText(const QStringList &lines);
 
 Q_SIGNALS:
     void decoded(const mirstudio::sdk::NoteSequence &notes);
     void clipsAdded(const QList<mirstudio::TrackId> &tracks);
+    /** A binding was learnt or forgotten (the owner stores ccMappingsText()). */
+    void ccMappingsChanged();
 
 private:
     void buildUi();
@@ -136,8 +161,13 @@ private:
     QPointF mapPointAt(const QPoint &pixel) const;
     int itemNear(const QPoint &pixel) const;
     void moveTo(const QPointF &mapPoint);
-    /** Decodes now, or at the end of the current 16 ms throttle interval. */
-    void requestDecode();
+    /** Queues a background decode of the current code (latest request wins). */
+    void requestDecode(bool toTimeline = false);
+    void onDecoded(const JobInfo &job, const LatentExplorerDecoder::Request &request);
+    /** Takes a finished decode job's notes as the last decoded (preview, audition); false when it failed. */
+    bool showDecoded(const JobInfo &job, bool play);
+    void showReadBack(const sdk::LatentSet &latent);
+    void showMidiMenu(QSlider *slider, const QString &parameterId, const QPoint &pos);
     void fitAxes();
     std::vector<std::vector<double>> codesWithVariations(const std::vector<double> &code) const;
     QList<TrackId> import(const JobInfo &job);
@@ -165,9 +195,9 @@ private:
     bool m_moved = false;
     bool m_syncing = false;
     QPoint m_pressPixel;
-    QTimer m_throttle;
-    bool m_decodePending = false;
     int m_decodes = 0;
+    LatentExplorerDecoder *m_decoder;
+    std::shared_ptr<LatentExplorerCcInbox> m_ccInbox;
 
     QCustomPlot *m_plot = nullptr;
     QList<QCPGraph *> m_colourGraphs;
@@ -186,6 +216,7 @@ private:
     QCheckBox *m_clickAdds = nullptr;
     QLabel *m_readBackLabel = nullptr;
     QLabel *m_status = nullptr;
+    QLabel *m_busyHint = nullptr;
     LatentRollPreview *m_preview = nullptr;
 };
 

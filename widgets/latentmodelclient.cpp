@@ -57,14 +57,18 @@ LatentModelClient::LatentModelClient(JobRunner *runner, QString pluginId)
         m_error = QStringLiteral("%1 has no notes encode/decode pair").arg(m_plugin);
 }
 
-JobInfo LatentModelClient::runAndWait(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params)
+int LatentModelClient::submit(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params) const
 {
     JobRequest request;
     request.plugin = m_plugin;
     request.method = method;
     request.inputs = inputs;
     request.params = params;
-    const int id = m_runner->submit(request);
+    return m_runner->submit(request);
+}
+
+JobInfo LatentModelClient::waitFor(int id)
+{
     m_runner->wait(id);
     JobInfo info = m_runner->info(id);
     if (info.state != JobState::Done)
@@ -76,13 +80,25 @@ sdk::LatentSet LatentModelClient::encode(const sdk::NoteSequence &notes)
 {
     if (!isUsable())
         return {};
-    const JobInfo info = runAndWait(m_encode, {{m_encodeIn, notes}}, {});
-    const auto it = info.outputs.constFind(m_encodeOut);
-    const auto *latent = it == info.outputs.cend() ? nullptr : std::get_if<sdk::LatentSet>(&it.value());
+    return latentOf(waitFor(submit(m_encode, {{m_encodeIn, notes}}, {})));
+}
+
+sdk::LatentSet LatentModelClient::latentOf(const JobInfo &job) const
+{
+    const auto it = job.outputs.constFind(m_encodeOut);
+    const auto *latent = it == job.outputs.cend() ? nullptr : std::get_if<sdk::LatentSet>(&it.value());
     return latent ? *latent : sdk::LatentSet{};
 }
 
-JobInfo LatentModelClient::decode(const std::vector<std::vector<double>> &codes, double temperature)
+int LatentModelClient::submitEncode(const sdk::NoteSequence &notes) const
+{
+    return isUsable() ? submit(m_encode, {{m_encodeIn, notes}}, {}) : -1;
+}
+
+namespace {
+
+/** The decode job's inputs: `codes` as one latent set, one row each. */
+sdk::LatentSet latentSetOf(const std::vector<std::vector<double>> &codes)
 {
     sdk::LatentSet set;
     set.codes.rows = int(codes.size());
@@ -90,10 +106,22 @@ JobInfo LatentModelClient::decode(const std::vector<std::vector<double>> &codes,
     for (const auto &row : codes)
         for (double v : row)
             set.codes.data.push_back(float(v));
+    return set;
+}
+
+} // namespace
+
+int LatentModelClient::submitDecode(const std::vector<std::vector<double>> &codes, double temperature) const
+{
     QVariantMap params;
     if (m_hasTemperature)
         params.insert(QStringLiteral("temperature"), std::clamp(temperature, m_temperatureMin, m_temperatureMax));
-    return runAndWait(m_decode, {{m_decodeIn, set}}, params);
+    return submit(m_decode, {{m_decodeIn, latentSetOf(codes)}}, params);
+}
+
+JobInfo LatentModelClient::decode(const std::vector<std::vector<double>> &codes, double temperature)
+{
+    return waitFor(submitDecode(codes, temperature));
 }
 
 sdk::NoteSequence LatentModelClient::notesOf(const JobInfo &job) const

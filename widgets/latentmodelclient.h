@@ -19,8 +19,9 @@ namespace mirstudio::widgets {
  * method (notes in, latent out) and decode method (latent in, notes out) from the manifest, and
  * runs them as jobs, waiting for each (the explorer's decodes are small: batch 1, a few rows).
  * Parameters the decode method does not declare (temperature) are left out; a declared
- * temperature is clamped to its range. Does not own the
- * runner, which must outlive it. GUI thread (wait() blocks it for the job's duration).
+ * temperature is clamped to its range. submitDecode()/submitEncode() queue the same jobs without
+ * waiting (LatentExplorerDecoder). Does not own the runner, which must outlive it. GUI thread
+ * (encode()/decode() block it for the job's duration).
  */
 class LatentModelClient
 {
@@ -39,9 +40,18 @@ public:
     JobInfo decode(const std::vector<std::vector<double>> &codes, double temperature);
     /** The notes a finished decode job returned (empty when it failed). */
     sdk::NoteSequence notesOf(const JobInfo &job) const;
+    /** The latent set a finished encode job returned (empty when it failed). */
+    sdk::LatentSet latentOf(const JobInfo &job) const;
+
+    /** Queues a decode job without waiting; its id (JobRunner::jobFinished reports it). */
+    int submitDecode(const std::vector<std::vector<double>> &codes, double temperature) const;
+    /** Queues an encode job without waiting; its id, or -1 when the plugin is not usable. */
+    int submitEncode(const sdk::NoteSequence &notes) const;
 
 private:
-    JobInfo runAndWait(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params);
+    /** Waits for job `id`; its final state (error() keeps a failure's reason). */
+    JobInfo waitFor(int id);
+    int submit(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params) const;
 
     JobRunner *m_runner;
     QString m_plugin;

@@ -1,18 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/gui/latentexplorerdock.h"
 
+#include "app/gui/midiconnections.h"
 #include "app/gui/playbackcontroller.h"
 #include "core/audio/engine.h"
 #include "core/host/jobrunner.h"
 #include "core/host/pluginhost.h"
 #include "core/session/session.h"
 #include "widgets/latentexplorer.h"
+#include "widgets/latentexplorerccinbox.h"
 
 #include <QComboBox>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace mirstudio {
@@ -60,6 +63,14 @@ LatentExplorerDock::LatentExplorerDock(PluginHost *host, Session *session, Playb
             return engine && engine->sendMidi(s, d1, d2);
         });
     layout->addWidget(m_explorer, 1);
+    m_explorer->setCcMappingsText(QSettings().value(ccSettingsKey()).toStringList());
+    connect(m_explorer, &widgets::LatentExplorer::ccMappingsChanged, this,
+            [this] { QSettings().setValue(ccSettingsKey(), m_explorer->ccMappingsText()); });
+    // The MIDI thread posts into the inbox; it drops posts once the explorer has gone.
+    MidiConnections::setControlChangeTap(
+        [inbox = m_explorer->controlChangeInbox()](int channel, int controller, int value) {
+            inbox->post(channel, controller, value);
+        });
     connect(m_plugins, &QComboBox::activated, this, &LatentExplorerDock::choosePlugin);
     connect(corpus, &QPushButton::clicked, this, [this] {
         const QString folder = QFileDialog::getExistingDirectory(this, tr("MIDI folder to encode"));
@@ -70,6 +81,11 @@ LatentExplorerDock::LatentExplorerDock(PluginHost *host, Session *session, Playb
             [this] { m_info->setText(tr("%n clip(s) added", nullptr, addSessionClips())); });
     connect(host, &PluginHost::pluginsChanged, this, &LatentExplorerDock::refreshPlugins);
     refreshPlugins();
+}
+
+LatentExplorerDock::~LatentExplorerDock()
+{
+    MidiConnections::setControlChangeTap({});
 }
 
 void LatentExplorerDock::refreshPlugins()

@@ -8,7 +8,36 @@
 
 #include <QCoreApplication>
 
+#include <mutex>
+
 namespace mirstudio {
+
+namespace {
+
+std::mutex tapMutex;
+std::shared_ptr<const MidiConnections::ControlChangeTap> controlChangeTap;
+
+} // namespace
+
+void MidiConnections::setControlChangeTap(ControlChangeTap tap)
+{
+    auto shared = tap ? std::make_shared<const ControlChangeTap>(std::move(tap)) : nullptr;
+    const std::lock_guard lock(tapMutex);
+    controlChangeTap = std::move(shared);
+}
+
+void MidiConnections::tapControlChange(const unsigned char *bytes, int size)
+{
+    if (size != 3 || (bytes[0] & 0xF0) != 0xB0)
+        return;
+    std::shared_ptr<const ControlChangeTap> tap;
+    {
+        const std::lock_guard lock(tapMutex);
+        tap = controlChangeTap;
+    }
+    if (tap)
+        (*tap)(bytes[0] & 0x0F, bytes[1], bytes[2]);
+}
 
 MidiConnections::MidiConnections(Engine *engine, AudioDevice *device) : m_engine(engine), m_device(device) {}
 
@@ -45,7 +74,10 @@ bool MidiConnections::setInput(const QString &source)
     AudioDevice *device = m_device;
     Engine *engine = m_engine;
     input->setPlayheadSource([device] { return device->playheadNow(); });
-    input->setInputListener([engine](const MidiMessage &m) { engine->pushLiveMidi(m); });
+    input->setInputListener([engine](const MidiMessage &m) {
+        engine->pushLiveMidi(m);
+        tapControlChange(m.bytes.data(), m.size);
+    });
     if (!input->openInput(source, &m_inputError, api))
         return false;
     m_input = std::move(input);

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,7 +21,8 @@ class MidiPorts;
  * preferences, stamped with the device's playheadNow(), whose messages go to
  * Engine::pushLiveMidi (thru and recording); and a MidiOutputRouter sending the tracks routed
  * to MIDI outputs, fed with each plan's midiOutputs. No JACK/ALSA is a normal state: the
- * status text says what is connected or why not.
+ * status text says what is connected or why not. Control changes received also go to the
+ * process-wide control-change tap (setControlChangeTap: the latent explorer's MIDI learn).
  *
  * Owns its ports and router; the engine and device must outlive it (the owner deletes it
  * before replacing the engine). GUI thread only (callbacks run on the MIDI threads).
@@ -28,6 +30,9 @@ class MidiPorts;
 class MidiConnections
 {
 public:
+    /** Called on the MIDI input thread for each control change (channel 0-15, controller, value). */
+    using ControlChangeTap = std::function<void(int channel, int controller, int value)>;
+
     MidiConnections(Engine *engine, AudioDevice *device);
     ~MidiConnections();
     MidiConnections(const MidiConnections &) = delete;
@@ -41,6 +46,15 @@ public:
     bool setOutputs(const std::vector<std::string> &destinations, QStringList *errors = nullptr);
     /** One line for the status bar: what is connected, or why not. */
     QString statusText() const;
+
+    /**
+     * Every input's control changes also go to `tap` (after the engine), on the MIDI thread; an
+     * empty function removes it. Process-wide, so it survives PlaybackController replacing its
+     * MidiConnections with the engine. Any thread; the tap must not block.
+     */
+    static void setControlChangeTap(ControlChangeTap tap);
+    /** Hands a received message to the tap when it is a control change (the input listener calls it). */
+    static void tapControlChange(const unsigned char *bytes, int size);
 
 private:
     Engine *m_engine;
