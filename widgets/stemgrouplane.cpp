@@ -11,7 +11,9 @@
 #include <QButtonGroup>
 #include <QHBoxLayout>
 #include <QKeyEvent>
+#include <QContextMenuEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -296,6 +298,17 @@ void StemGroupLane::keyPressEvent(QKeyEvent *event)
     default: Lane::keyPressEvent(event); return;
     }
     event->accept();
+}
+
+void StemGroupLane::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int stem = (event->pos().y() - abxBarHeight) / rowHeight();
+    if (event->pos().y() < abxBarHeight || stem < 0 || stem >= stemCount())
+        return Lane::contextMenuEvent(event);
+    QMenu menu(this);
+    menu.addAction(tr("Compare This Stem as A"), this, [this, stem] { setCompareStem(stem); });
+    menu.addAction(tr("Set Reference Stem (for SDR)..."), this, [this, stem] { Q_EMIT referenceRequested(stem); });
+    menu.exec(event->globalPos());
 }
 
 bool StemGroupLane::guessX(AbxComparison::Choice xIs)

@@ -32,7 +32,8 @@ namespace mirstudio::widgets {
  * stem (A) with the original (B, setOriginal) at matched loudness (AbxComparison fed with ITU-R
  * BS.1770 integrated loudness, given by setLoudness or measured here on first use); X is one of
  * them at random, hidden: "X=A"/"X=B" score a guess and reveal what X was (a tally is kept);
- * "Mix" ends the comparison. Keys while the lane has focus: A, B, X, M or Escape (mix).
+ * "Mix" ends the comparison; a row's context menu offers to attach a reference stem
+ * (referenceRequested) or compare that stem as A. Keys while the lane has focus: A, B, X, M or Escape (mix).
  * What should be heard is emitted as auditionRequested() (the engine's audition) and
  * auditionChanged() (by source).
  *
@@ -83,11 +84,14 @@ Q_SIGNALS:
     void auditionChanged(const mirstudio::SourceId &source, double gainDb);
     /** Play stem `stem` of this group (originalStem: the original, mixStem: the mix) at `gainDb`. */
     void auditionRequested(int stem, double gainDb);
+    /** The user asked (row context menu) to attach a reference (true) stem to stem `stem`. */
+    void referenceRequested(int stem);
 
 protected:
     void paintLane(QPainter &painter, const QRect &dirty) override;
     void resizeEvent(QResizeEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     struct Row { QToolButton *mute = nullptr; QToolButton *solo = nullptr; QSlider *gain = nullptr; };

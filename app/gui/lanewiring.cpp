@@ -5,12 +5,16 @@
 #include "core/analysis/plainsdr.h"
 #include "core/audio/loudnessmeter.h"
 #include "core/media/audiofile.h"
+#include "core/session/addsourcecommand.h"
+#include "core/session/stemlanecommand.h"
 #include "core/session/session.h"
 #include "widgets/lane.h"
 #include "widgets/pianorolllane.h"
 #include "widgets/stemgrouplane.h"
 #include "widgets/timelineview.h"
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QtConcurrent/QtConcurrentRun>
@@ -66,6 +70,8 @@ void LaneWiring::feedStems(widgets::StemGroupLane *lane)
                   && widgets::StemGroupLane::mixStem == PlaybackController::mixStem);
     connect(lane, &widgets::StemGroupLane::auditionRequested, this, &LaneWiring::auditionRequested,
             Qt::UniqueConnection);
+    connect(lane, &widgets::StemGroupLane::referenceRequested, this, &LaneWiring::referenceRequested,
+            Qt::UniqueConnection);
     const Track *track = m_session->track(lane->trackId());
     if (!track)
         return;
@@ -109,6 +115,48 @@ void LaneWiring::auditionRequested(int stem, double gainDb)
 {
     if (auto *lane = qobject_cast<widgets::StemGroupLane *>(sender()))
         m_playback->setAudition(lane->trackId(), stem, gainDb);
+}
+
+void LaneWiring::referenceRequested(int stem)
+{
+    auto *lane = qobject_cast<widgets::StemGroupLane *>(sender());
+    if (!lane)
+        return;
+    const QString path = QFileDialog::getOpenFileName(lane, tr("Reference Stem"), QString(),
+                                                      tr("Audio (*.wav *.flac *.ogg *.aiff *.mp3)"));
+    QString error;
+    if (!path.isEmpty() && !attachReference(lane->trackId(), stem, path, &error))
+        qCWarning(lcWiring).noquote() << error;
+}
+
+bool LaneWiring::attachReference(const TrackId &track, int stem, const QString &path, QString *error)
+{
+    const Track *t = m_session->track(track);
+    if (!t || stem < 0 || stem >= int(t->stems.size())) {
+        if (error)
+            *error = tr("no such stem");
+        return false;
+    }
+    MediaSource src;
+    try {
+        const media::AudioFileInfo info = media::probeAudio(path);
+        src.sampleRate = info.sampleRate;
+        src.channels = info.channels;
+        src.frames = info.frames;
+    } catch (const std::exception &e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    src.id = SourceId::create();
+    src.kind = MediaSource::Kind::Audio;
+    src.path = QFileInfo(path).absoluteFilePath();
+    StemLane lane = t->stems[std::size_t(stem)];
+    lane.reference = src.id;
+    Session::Macro macro(*m_session, tr("Set Reference Stem"));
+    m_session->push(new AddSourceCommand(m_session, src));
+    m_session->push(new StemLaneCommand(m_session, track, stem, lane));
+    return true;
 }
 
 LaneWiring::Decoded LaneWiring::audioOf(const SourceId &source)

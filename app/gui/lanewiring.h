@@ -57,6 +57,12 @@ public:
 
     /** Hands auditions to the piano-roll lanes and audio to the stem lanes (on rowsRebuilt). */
     void wireLanes();
+    /**
+     * Attaches the audio file `path` as the reference (true) stem of stem `stem` of stem group
+     * `track` (one undo step: the source is added to the pool and the stem lane points at it);
+     * its "SDR (plain)" then shows on the lane. False, with `error` set, when it cannot be read.
+     */
+    bool attachReference(const TrackId &track, int stem, const QString &path, QString *error = nullptr);
     /** True while source audio for stem lanes is being decoded. */
     bool loadingAudio() const { return !m_loading.isEmpty(); }
 
@@ -73,6 +79,8 @@ private:
     bool feedSource(widgets::StemGroupLane *lane, const SourceId &source, bool original);
     void showSdr(widgets::StemGroupLane *lane, int index, const StemLane &stem);
     void auditionRequested(int stem, double gainDb);
+    /** Asks for a reference file (file dialog) for the requesting lane's stem. */
+    void referenceRequested(int stem);
     /** The decoded audio of `source`, or null audio while it loads (a load is started). */
     Decoded audioOf(const SourceId &source);
     bool send(const TrackId &track, std::uint8_t status, std::uint8_t data1, std::uint8_t data2);

@@ -11,7 +11,6 @@
 #include "core/session/addstemgroupcommand.h"
 #include "core/session/addtrackcommand.h"
 #include "core/session/session.h"
-#include "core/session/stemlanecommand.h"
 #include "widgets/stemgrouplane.h"
 #include "widgets/timelineview.h"
 
@@ -106,11 +105,12 @@ private Q_SLOTS:
                                               p);
         session->push(group);
         const TrackId track = group->trackId();
-        auto *addReference = new AddSourceCommand(session, written(dir, QStringLiteral("low-true"), sine(220.0, 0.4)));
-        session->push(addReference);
-        StemLane low = session->track(track)->stems[0];
-        low.reference = addReference->sourceId();
-        session->push(new StemLaneCommand(session, track, 0, low));
+        written(dir, QStringLiteral("low-true"), sine(220.0, 0.4));
+        QString error;
+        QVERIFY(!w.laneWiring()->attachReference(track, 0, dir.filePath(QStringLiteral("missing.wav")), &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(w.laneWiring()->attachReference(track, 0, dir.filePath(QStringLiteral("low-true.wav")), &error));
+        QVERIFY(!session->track(track)->stems[0].reference.isNull());
         widgets::StemGroupLane *lane = nullptr;
         QTRY_VERIFY_WITH_TIMEOUT((lane = [&]() -> widgets::StemGroupLane * {
                                      for (widgets::Lane *l : w.timeline()->lanes())
