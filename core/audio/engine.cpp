@@ -408,11 +408,20 @@ bool Engine::addClips(std::span<const PlaybackPlan::ClipPlacement> clips, float 
         const int dst = int(a - from);
         const int n = int(b - a);
         const float gl = clip.gain * gainLeft, gr = clip.gain * gainRight;
-        for (int i = 0; i < n; ++i) {
-            const float w = ramp ? (fadeIn ? ramp[dst + i] : 1.0f - ramp[dst + i]) : 1.0f;
-            left[dst + i] += w * gl * l[src + i];
-            right[dst + i] += w * gr * r[src + i];
-        }
+        // One loop per weighting, so that the common unweighted case has no per-sample branch.
+        auto mix = [&](auto weight) {
+            for (int i = 0; i < n; ++i) {
+                const float w = weight(dst + i);
+                left[dst + i] += w * gl * l[src + i];
+                right[dst + i] += w * gr * r[src + i];
+            }
+        };
+        if (!ramp)
+            mix([](int) { return 1.0f; });
+        else if (fadeIn)
+            mix([ramp](int k) { return ramp[k]; });
+        else
+            mix([ramp](int k) { return 1.0f - ramp[k]; });
     }
     return any;
 }
