@@ -2,7 +2,9 @@
 // dmelodies-tool: trains a benchmark VAE on generated dMelodies and evaluates it (MIG, Modularity,
 // SAP, reconstruction accuracy), printing a Markdown row for docs/results.md.
 //   dmelodies-tool train --model cnn|rnn --objective beta|annealed|factor --steps N [--batch B]
-//                        [--seed S] [--lr LR] --out DIR        (writes DIR/<model>.pt and DIR/loss.csv)
+//                        [--seed S] [--lr LR] [--beta B] [--capacity C] [--gamma G] [--anneal T]
+//                        [--warmup W] --out DIR      (writes DIR/<model>.pt and DIR/<model>_loss.csv)
+//     --anneal defaults to steps / 2; β / C / γ default to VaeObjective::defaults (1 / 50 / 10).
 //   dmelodies-tool evaluate --model cnn|rnn --weights FILE [--items N] [--seed S] [--label TEXT]
 #include "plugins/dmelodies/vaeevaluation.h"
 #include "plugins/dmelodies/vaetraining.h"
@@ -34,7 +36,13 @@ int train(const QStringList &args)
     config.objective = VaeObjective::defaults(VaeObjective::kindFromName(option(args, QStringLiteral("--objective"),
                                                                                 QStringLiteral("beta"))));
     config.steps = option(args, QStringLiteral("--steps"), QStringLiteral("2000")).toLongLong();
-    config.objective.annealSteps = std::max<int64_t>(1, config.steps / 2);
+    config.objective.annealSteps = option(args, QStringLiteral("--anneal"),
+                                          QString::number(std::max<int64_t>(1, config.steps / 2))).toLongLong();
+    config.objective.warmupSteps = option(args, QStringLiteral("--warmup"), QStringLiteral("0")).toLongLong();
+    config.objective.beta = option(args, QStringLiteral("--beta"), QString::number(config.objective.beta)).toDouble();
+    config.objective.capacity = option(args, QStringLiteral("--capacity"),
+                                       QString::number(config.objective.capacity)).toDouble();
+    config.objective.gamma = option(args, QStringLiteral("--gamma"), QString::number(config.objective.gamma)).toDouble();
     config.batch = option(args, QStringLiteral("--batch"), QStringLiteral("64")).toLongLong();
     config.seed = option(args, QStringLiteral("--seed"), QStringLiteral("0")).toULongLong();
     config.learningRate = option(args, QStringLiteral("--lr"), QStringLiteral("0.001")).toDouble();
