@@ -25,7 +25,8 @@ std::vector<Segment> GmvaeTrainer::loadSegments(const QString &dir, bool valid, 
     return out;
 }
 
-MusicAttrGmvae GmvaeTrainer::train(const std::vector<Segment> &segments, const Progress &progress)
+MusicAttrGmvae GmvaeTrainer::train(const std::vector<Segment> &segments, const Progress &progress,
+                                   const Checkpoint &checkpoint, int checkpointEvery)
 {
     if (segments.size() < 2)
         throw std::runtime_error("training needs at least two segments");
@@ -55,6 +56,8 @@ MusicAttrGmvae GmvaeTrainer::train(const std::vector<Segment> &segments, const P
         optimiser.step();
         if (progress && !progress(step + 1, loss.total.item<double>()))
             break;
+        if (checkpoint && checkpointEvery > 0 && (step + 1) % checkpointEvery == 0)
+            checkpoint(step + 1, model);
     }
     model->eval();
     return model;

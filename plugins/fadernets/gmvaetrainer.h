@@ -31,13 +31,16 @@ class GmvaeTrainer
 public:
     /** Called after every step with the step (1-based) and the total loss; false stops. */
     using Progress = std::function<bool(int step, double loss)>;
+    /** Called every `checkpointEvery` steps with the model in training mode (e.g. to save it). */
+    using Checkpoint = std::function<void(int step, const MusicAttrGmvae &model)>;
 
     explicit GmvaeTrainer(GmvaeTrainConfig config) : m_config(std::move(config)) {}
 
     /** Segments of every MIDI file under `dir` in the training (`valid` false) or valid split. */
     static std::vector<Segment> loadSegments(const QString &dir, bool valid, int maxFiles = 0);
     /** Trains a fresh model on `segments`; the loss of each step goes to `progress`. */
-    MusicAttrGmvae train(const std::vector<Segment> &segments, const Progress &progress = {});
+    MusicAttrGmvae train(const std::vector<Segment> &segments, const Progress &progress = {},
+                         const Checkpoint &checkpoint = {}, int checkpointEvery = 0);
 
 private:
     GmvaeTrainConfig m_config;

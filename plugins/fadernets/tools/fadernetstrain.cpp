@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // fadernets-train: trains the shipped small FaderNets GM-VAE and measures its controllability.
 //   fadernets-train --data DIR --out FILE [--steps N] [--seed S] [--hidden H] [--z Z] [--batch B]
+//                   [--checkpoint-every K]   (also writes FILE.step<k>.pt every K steps)
 //   fadernets-train --data DIR --evaluate FILE [--samples N] [--seed S]
 //   fadernets-train --reconstruct FILE   (greedy tokens of referencePhrase(), one line per segment)
 #include "plugins/fadernets/controllabilityevaluation.h"
@@ -85,13 +86,19 @@ int main(int argc, char **argv)
     std::printf("%zu training segments\n", segments.size());
     const auto t0 = std::chrono::steady_clock::now();
     GmvaeTrainer trainer(config);
-    const auto model = trainer.train(segments, [&](int step, double loss) {
+    const QString out = args.value(QStringLiteral("--out"));
+    const auto progress = [&](int step, double loss) {
         if (step % 25 == 0 || step == 1)
             std::printf("step %d loss %.4f (%.0f s)\n", step, loss,
                         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         std::fflush(stdout);
         return true;
-    });
-    saveGmvaeWeights(*model, args.value(QStringLiteral("--out")));
+    };
+    const auto checkpoint = [&](int step, const MusicAttrGmvae &m) {
+        saveGmvaeWeights(*m, out + QStringLiteral(".step%1.pt").arg(step));
+    };
+    const auto model = trainer.train(segments, progress, checkpoint,
+                                     args.value(QStringLiteral("--checkpoint-every"), QStringLiteral("0")).toInt());
+    saveGmvaeWeights(*model, out);
     return 0;
 }
