@@ -6,13 +6,14 @@
 #include "app/gui/mainwindow.h"
 #include "app/gui/playbackcontroller.h"
 #include "core/audio/loudnessmeter.h"
-#include "core/media/audiofilewriter.h"
 #include "core/session/addsourcecommand.h"
 #include "core/session/addstemgroupcommand.h"
 #include "core/session/addtrackcommand.h"
 #include "core/session/session.h"
 #include "widgets/stemgrouplane.h"
 #include "widgets/timelineview.h"
+
+#include "tests/audio/enginetestutil.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
@@ -34,18 +35,6 @@ media::AudioData sine(double hz, double amplitude)
     for (std::size_t i = 0; i < a.channels[0].size(); ++i)
         a.channels[0][i] = float(amplitude * std::sin(2.0 * std::numbers::pi * hz * double(i) / kRate));
     return a;
-}
-
-MediaSource written(const QTemporaryDir &dir, const QString &name, const media::AudioData &a)
-{
-    MediaSource s;
-    s.kind = MediaSource::Kind::Audio;
-    s.path = dir.filePath(name + QStringLiteral(".wav"));
-    s.sampleRate = a.sampleRate;
-    s.channels = int(a.channels.size());
-    s.frames = a.frames();
-    media::writeAudio(s.path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
-    return s;
 }
 
 QToolButton *button(QWidget *lane, const QString &text)
@@ -94,18 +83,18 @@ private Q_SLOTS:
         const auto high = sine(660.0, 0.2);
         for (std::size_t i = 0; i < original.channels[0].size(); ++i)
             original.channels[0][i] += high.channels[0][i];
-        auto *addOriginal = new AddSourceCommand(session, written(dir, QStringLiteral("original"), original));
+        auto *addOriginal = new AddSourceCommand(session, enginetest::writtenSource(dir, QStringLiteral("original"), original));
         session->push(addOriginal);
         Provenance p;
         p.plugin = QStringLiteral("test");
         p.inputs = {addOriginal->sourceId()};
         auto *group = new AddStemGroupCommand(session, QStringLiteral("Song"),
-                                              {{QStringLiteral("low"), written(dir, QStringLiteral("low"), sine(220.0, 0.2))},
-                                               {QStringLiteral("high"), written(dir, QStringLiteral("high"), high)}},
+                                              {{QStringLiteral("low"), enginetest::writtenSource(dir, QStringLiteral("low"), sine(220.0, 0.2))},
+                                               {QStringLiteral("high"), enginetest::writtenSource(dir, QStringLiteral("high"), high)}},
                                               p);
         session->push(group);
         const TrackId track = group->trackId();
-        written(dir, QStringLiteral("low-true"), sine(220.0, 0.4));
+        enginetest::writtenSource(dir, QStringLiteral("low-true"), sine(220.0, 0.4));
         QString error;
         QVERIFY(!w.laneWiring()->attachReference(track, 0, dir.filePath(QStringLiteral("missing.wav")), &error));
         QVERIFY(!error.isEmpty());

@@ -20,20 +20,27 @@ inline float signal(int seed, int channel, std::int64_t i)
                  0.2 * double((i * (seed + 3) + channel * 17) % 101) / 100.0);
 }
 
-/** Writes `a` as a float WAV named `name` in `dir` and adds it to `session`'s pool as `*id`. */
+/** Writes `a` as a float WAV named `name`.wav in `dir`; returns its pool entry (a fresh id). */
+inline mirstudio::MediaSource writtenSource(const QTemporaryDir &dir, const QString &name,
+                                            const mirstudio::media::AudioData &a)
+{
+    using namespace mirstudio;
+    MediaSource s;
+    s.id = SourceId::create();
+    s.kind = MediaSource::Kind::Audio;
+    s.path = dir.filePath(name + QStringLiteral(".wav"));
+    s.sampleRate = a.sampleRate;
+    s.channels = int(a.channels.size());
+    s.frames = a.frames();
+    media::writeAudio(s.path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
+    return s;
+}
+
+/** Writes `a` (writtenSource) and adds it to `session`'s pool as `*id`. */
 inline void addAudio(mirstudio::SessionData &session, const QTemporaryDir &dir, const QString &name,
                      const mirstudio::media::AudioData &a, mirstudio::SourceId *id)
 {
-    using namespace mirstudio;
-    const QString path = dir.filePath(name + QStringLiteral(".wav"));
-    media::writeAudio(path, a, {media::AudioContainer::Wav, media::AudioSampleFormat::Float32});
-    auto s = std::make_shared<MediaSource>();
-    s->id = SourceId::create();
-    s->kind = MediaSource::Kind::Audio;
-    s->path = path;
-    s->sampleRate = a.sampleRate;
-    s->channels = int(a.channels.size());
-    s->frames = a.frames();
+    auto s = std::make_shared<mirstudio::MediaSource>(writtenSource(dir, name, a));
     session.pool.add(s);
     *id = s->id;
 }
