@@ -11,7 +11,8 @@ namespace mirstudio::widgets {
 
 /**
  * An A/B/X listening comparison of a stem (A) with the original mix (B) at matched loudness:
- * the louder of the two is attenuated to the quieter one's RMS, so a difference heard is not just
+ * the louder of the two is attenuated to the quieter one's level (setLevels takes linear levels:
+ * RMS, or 10^(LUFS/20) of BS.1770 loudness as StemGroupLane passes), so a difference heard is not just
  * a level difference. X is A or B at random, hidden until the listener guesses; every guess
  * counts and draws a new X. Value type; GUI thread.
  */
