@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugins/openunmix/openunmixplugin.h"
 
-#include "plugins/openunmix/audiotensor.h"
 #include "plugins/openunmix/chunkedseparation.h"
 #include "plugins/openunmix/targetmodels.h"
 #include "plugins/openunmix/umxtrainer.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/toolkit/audiotensor.h"
 
 #include "core/media/resampler.h"
 
@@ -39,7 +39,7 @@ sdk::StemSet toStems(const torch::Tensor &out, const QStringList &names, const s
             t = t.mean(0, true);
         media::AudioData d;
         d.sampleRate = kModelRate;
-        d.channels = channelsFromTensor(t);
+        d.channels = toolkit::tensorToAudio(t, kModelRate).channels;
         if (rate != kModelRate)
             d = media::resample(d, rate);
         sdk::AudioBuffer b;
@@ -129,7 +129,10 @@ sdk::ValueMap OpenUnmixPlugin::separate(const sdk::ValueMap &inputs, const QVari
     media::AudioData audio = toAudioData(*mix);
     if (audio.sampleRate != kModelRate)
         audio = media::resample(audio, kModelRate);
-    auto x = tensorFromChannels(audio.channels);
+    sdk::AudioBuffer modelRateMix;
+    modelRateMix.sampleRate = kModelRate;
+    modelRateMix.channels = std::move(audio.channels);
+    auto x = toolkit::audioToTensor(modelRateMix);
     if (x.size(0) == 1 && separator.modelChannels() == 2)
         x = x.expand({2, -1}).contiguous();
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugins/openunmix/stemsong.h"
 
-#include "plugins/openunmix/audiotensor.h"
+#include "plugins/toolkit/audiotensor.h"
 
 #include "core/media/audiofile.h"
 #include "core/media/mediaerror.h"
@@ -23,7 +23,10 @@ torch::Tensor readWav(const QString &path, int sampleRate)
         media::AudioData data = media::readAudio(path);
         if (data.sampleRate != sampleRate)
             data = media::resample(data, sampleRate);
-        return tensorFromChannels(data.channels);
+        sdk::AudioBuffer audio;
+        audio.sampleRate = sampleRate;
+        audio.channels = std::move(data.channels);
+        return toolkit::audioToTensor(audio);
     } catch (const std::exception &e) {
         throw std::runtime_error(e.what());
     }

@@ -1,38 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "plugins/sdk/jobcontext.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
-#include <QElapsedTimer>
 #include <QTextStream>
 
 namespace mirstudio::openunmix {
 
 /**
- * A JobContext for command-line tools: never cancelled, prints progress at most every few
- * seconds and every log line to stderr. Used on the thread that runs the method only.
+ * The SDK's RecordingJobContext for command-line tools that also prints: progress at most every
+ * 5 s (and at 100 %) and every log line, to stderr. Keeps only the newest 1000 records. Never
+ * cancelled unless asked. Used on the thread that runs the method only.
  */
-class ConsoleJobContext : public sdk::JobContext
+class ConsoleJobContext : public sdk::RecordingJobContext
 {
 public:
-    ConsoleJobContext() { m_clock.start(); }
+    ConsoleJobContext() { setHistoryLimit(1000); }
 
-    bool isCancelled() const override { return false; }
     void setProgress(double fraction, const QString &status) override
     {
-        if (m_clock.elapsed() - m_lastPrint < 5000 && fraction < 1.0)
+        sdk::RecordingJobContext::setProgress(fraction, status);
+        const qint64 now = elapsedMs();
+        if (now - m_lastPrintMs < 5000 && fraction < 1.0)
             return;
-        m_lastPrint = m_clock.elapsed();
-        QTextStream(stderr) << QStringLiteral("[%1 s] %2 % %3\n").arg(m_clock.elapsed() / 1000).arg(int(fraction * 100)).arg(status);
+        m_lastPrintMs = now;
+        QTextStream(stderr) << QStringLiteral("[%1 s] %2 % %3\n").arg(now / 1000).arg(int(fraction * 100)).arg(status);
     }
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &line) override { QTextStream(stderr) << line << '\n'; }
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
+    void log(const QString &line) override
+    {
+        sdk::RecordingJobContext::log(line);
+        QTextStream(stderr) << line << '\n';
+    }
 
 private:
-    QElapsedTimer m_clock;
-    qint64 m_lastPrint = -100000;
+    qint64 m_lastPrintMs = -100000;
 };
 
 } // namespace mirstudio::openunmix
