@@ -20,6 +20,8 @@ struct SongSdr
 /**
  * Separates `song.mixture` with `separator` (whose targets are the song's stems, in order) and
  * scores each estimate and the mixture baseline with the toolkit's museval-equivalent BSS-eval.
+ * When some stem has equal channels (its Gram rows would repeat and the system be singular),
+ * references, estimates and baseline are all scored as their channel mean.
  * Slow (one linear system of (targets·channels·512)² per song); calling thread.
  */
 SongSdr evaluateSong(const Separator &separator, const StemSong &song);

@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 
 #include <cstdio>
+#include <stdexcept>
 
 using namespace mirstudio;
 using namespace mirstudio::openunmix;
@@ -37,10 +38,17 @@ void evaluate(const std::string &data, const QStringList &songs, const std::stri
         throw std::runtime_error("the evaluation songs lack a stem for some target");
     std::vector<std::vector<double>> sdr(ordered.size()), mix(ordered.size());
     for (const QString &song : songs) {
-        const SongSdr s = evaluateSong(separator, readStemSong(data + "/" + song.toStdString(), ordered));
+        SongSdr s;
+        try {
+            s = evaluateSong(separator, readStemSong(data + "/" + song.toStdString(), ordered));
+        } catch (const std::invalid_argument &e) {   // museval refuses silent references too
+            std::printf("%s skipped: %s\n", qPrintable(song), e.what());
+            continue;
+        }
         for (size_t j = 0; j < ordered.size(); ++j) {
             std::printf("%s %-10s SDR %6.2f dB  (mixture as estimate %6.2f dB)\n", s.song.c_str(),
                         ordered[j].target.c_str(), s.separated[j], s.mixture[j]);
+            std::fflush(stdout);
             sdr[j].push_back(s.separated[j]);
             mix[j].push_back(s.mixture[j]);
         }
@@ -53,6 +61,7 @@ void evaluate(const std::string &data, const QStringList &songs, const std::stri
         allMix.insert(allMix.end(), mix[j].begin(), mix[j].end());
     }
     std::printf("median all targets SDR %6.2f dB  (mixture %6.2f dB)\n", medianOf(all), medianOf(allMix));
+    std::fflush(stdout);
 }
 
 /** Renders `source` into `outDir` (the stems-folder layout the train method reads). */
