@@ -2,7 +2,11 @@
 // UmxTrainer on the toolkit Trainer: a tiny configuration trained a few steps is deterministic,
 // reports finite per-target losses and a loss curve, validates and applies the plateau schedule.
 #include "plugins/openunmix/umxtrainer.h"
+#include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -130,6 +134,23 @@ private Q_SLOTS:
         const auto scale = first.models[0].model->named_parameters()["input_scale"];
         QVERIFY(torch::isfinite(scale).all().item<bool>());
         QVERIFY((scale != 1.0).any().item<bool>());
+    }
+
+    void cancelStopsAndCheckpoints()
+    {
+        // GIVEN a tiny run with a checkpoint path and a context that cancels after 2 progress reports
+        QTemporaryDir dir;
+        TrainConfig config = tinyConfig(1);
+        config.checkpointPath = dir.filePath(QStringLiteral("umx.ckpt"));
+        UmxTrainer trainer(config, {"high", "low", "noise"});
+        trainer.addSong(syntheticSong("a", 440.0, 1));
+        sdk::RecordingJobContext ctx;
+        ctx.cancelAfterReports(2);
+        // WHEN trained through the context
+        QVERIFY_THROWS_EXCEPTION(sdk::Cancelled, trainer.train({}, &ctx));
+        // THEN it stopped after 2 of 5 steps and the toolkit Trainer still wrote its checkpoint
+        QCOMPARE(trainer.lossCurve().size(), size_t(2));
+        QVERIFY(QFileInfo(config.checkpointPath).size() > 0);
     }
 
     void rejectsBadInput()
