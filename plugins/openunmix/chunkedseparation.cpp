@@ -32,6 +32,8 @@ torch::Tensor ChunkedSeparation::run(const torch::Tensor &audio, const std::func
     const int chunks = chunkCount(frames);
     const int64_t hop = m_chunk - m_overlap;
     for (int k = 0; k < chunks; ++k) {
+        if (poll)
+            poll();
         const int64_t start = int64_t(k) * hop;
         const int64_t n = std::min(m_chunk, frames - start);
         const bool first = k == 0, last = k == chunks - 1;

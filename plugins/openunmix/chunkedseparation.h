@@ -31,7 +31,10 @@ public:
     using ChunkDone = std::function<void(const torch::Tensor &output, int64_t framesReady, int chunk,
                                          int chunks)>;
 
-    /** audio [channels, time] → [outputs, channels, time]. `poll` as Separator::separate. */
+    /**
+     * audio [channels, time] → [outputs, channels, time]. `poll` is called before each chunk and
+     * passed to Separator::separate (each model, Wiener window and EM iteration).
+     */
     torch::Tensor run(const torch::Tensor &audio, const std::function<void()> &poll = {},
                       const ChunkDone &done = {}) const;
 

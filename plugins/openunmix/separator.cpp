@@ -66,6 +66,7 @@ torch::Tensor Separator::separate(const torch::Tensor &audioIn, const std::funct
                                     + " channels");
     const auto check = [&] { if (poll) poll(); };
     torch::NoGradGuard noGrad;
+    check();
     auto audio = audioIn;
     if (length <= m_config.nFft / 2)
         audio = torch::constant_pad_nd(audioIn, {0, m_config.nFft / 2 + 1 - length});

@@ -34,7 +34,7 @@ struct TargetModel
  * iSTFT trimmed to the input length. Holds shared handles to the target models (in eval mode).
  *
  * Thread: one thread at a time (torch modules are not re-entrant). `poll` is called between
- * stages (each model, each Wiener window) so a caller can stop a long run by throwing from it.
+ * stages (before the STFT, each model, each Wiener window and EM iteration) so a caller can stop a long run by throwing from it.
  */
 class Separator
 {

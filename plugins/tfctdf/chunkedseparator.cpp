@@ -83,6 +83,8 @@ torch::Tensor ChunkedSeparator::separate(const torch::Tensor &mix, int batchChun
     batchChunks = std::max(batchChunks, 1);
     torch::Tensor output = torch::zeros({2, n}, torch::kFloat32);
     for (int64_t first = 0; first < total; first += batchChunks) {
+        if (checkpoint)
+            checkpoint();
         const int64_t count = std::min<int64_t>(batchChunks, total - first);
         std::vector<torch::Tensor> chunks;
         for (int64_t k = first; k < first + count; ++k)

@@ -36,8 +36,8 @@ public:
 
     /**
      * mix: float32 [2, n] (channels, samples) → the target estimate [2, n].
-     * `checkpoint` is called between network levels (may throw to cancel); `progress` after each
-     * batch.
+     * `checkpoint` is called before each batch and between network levels (may throw to cancel);
+     * `progress` after each batch.
      */
     torch::Tensor separate(const torch::Tensor &mix, int batchChunks,
                            const std::function<void()> &checkpoint = {},

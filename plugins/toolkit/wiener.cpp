@@ -68,7 +68,8 @@ torch::Tensor wienerInitialEstimates(const torch::Tensor &targetSpectrograms,
 }
 
 torch::Tensor expectationMaximization(const torch::Tensor &yIn, const torch::Tensor &x,
-                                      int iterations, double eps)
+                                      int iterations, double eps,
+                                      const std::function<void()> &poll)
 {
     const int64_t channels = x.size(2);
     const int64_t sources = yIn.size(-1);
@@ -76,6 +77,8 @@ torch::Tensor expectationMaximization(const torch::Tensor &yIn, const torch::Ten
     const auto regularisation = std::sqrt(eps) * eye;
     torch::Tensor y = yIn;
     for (int it = 0; it < iterations; ++it) {
+        if (poll)
+            poll();
         const auto v = torch::real(y * y.conj()).mean(2); // [T, F, J]
         std::vector<torch::Tensor> r;
         r.reserve(size_t(sources));
@@ -100,7 +103,7 @@ torch::Tensor expectationMaximization(const torch::Tensor &yIn, const torch::Ten
 }
 
 torch::Tensor wiener(const torch::Tensor &targetSpectrograms, const torch::Tensor &mixStft,
-                     const WienerConfig &config)
+                     const WienerConfig &config, const std::function<void()> &poll)
 {
     auto y = wienerInitialEstimates(targetSpectrograms, mixStft, config.softmask, config.residual,
                                     config.eps);
@@ -110,7 +113,7 @@ torch::Tensor wiener(const torch::Tensor &targetSpectrograms, const torch::Tenso
         throw std::invalid_argument("wiener: EM needs at least two sources (add the residual)");
     const double peak = mixStft.abs().max().item<double>();
     const double maxAbs = std::max(1.0, peak / config.scaleFactor);
-    y = expectationMaximization(y / maxAbs, mixStft / maxAbs, config.iterations, config.eps);
+    y = expectationMaximization(y / maxAbs, mixStft / maxAbs, config.iterations, config.eps, poll);
     return y * maxAbs;
 }
 
@@ -124,7 +127,8 @@ torch::Tensor wienerWindowed(const torch::Tensor &targetSpectrograms, const torc
         if (poll)
             poll();
         const int64_t n = std::min(window, frames - pos);
-        parts.push_back(wiener(targetSpectrograms.narrow(0, pos, n), mixStft.narrow(0, pos, n), config));
+        parts.push_back(wiener(targetSpectrograms.narrow(0, pos, n), mixStft.narrow(0, pos, n), config,
+                              poll));
     }
     return torch::cat(parts, 0);
 }

@@ -35,21 +35,25 @@ torch::Tensor wienerInitialEstimates(const torch::Tensor &targetSpectrograms,
  * `iterations` EM steps (local Gaussian model: PSDs v_j = mean over channels of |y_j|², spatial
  * covariances R_j summed over all frames, gain v_j R_j Cxx⁻¹). C must be 1 or 2 for the analytic
  * inverse; larger C uses a general inverse. Runs in the input dtype. Returns the new estimates.
+ * `poll` (optional) is called before each iteration so a caller can stop by throwing from it.
  */
 torch::Tensor expectationMaximization(const torch::Tensor &y, const torch::Tensor &x,
-                                      int iterations, double eps = 1e-10);
+                                      int iterations, double eps = 1e-10,
+                                      const std::function<void()> &poll = {});
 
 /**
  * One Wiener window: initial estimates, scaling, EM, scaling back (`filtering.wiener`).
  * Shapes as wienerInitialEstimates. Throws std::invalid_argument for one source with EM.
+ * `poll` (optional) is passed to the EM iterations.
  */
 torch::Tensor wiener(const torch::Tensor &targetSpectrograms, const torch::Tensor &mixStft,
-                     const WienerConfig &config);
+                     const WienerConfig &config, const std::function<void()> &poll = {});
 
 /**
  * wiener() applied independently to consecutive windows of config.windowFrames frames, as
  * `Separator.forward` does, so memory is bounded by the window. Same shapes as wiener().
- * `poll` (optional) is called before each window so a caller can stop by throwing from it.
+ * `poll` (optional) is called before each window and each EM iteration so a caller can stop by
+ * throwing from it.
  */
 torch::Tensor wienerWindowed(const torch::Tensor &targetSpectrograms, const torch::Tensor &mixStft,
                              const WienerConfig &config, const std::function<void()> &poll = {});
