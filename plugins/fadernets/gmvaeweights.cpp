@@ -4,6 +4,10 @@
 #include "plugins/toolkit/statedict.h"
 
 #include <QFile>
+#include <caffe2/serialize/inline_container.h>
+#include <torch/csrc/jit/serialization/export.h>
+#include <torch/csrc/jit/serialization/pickler.h>
+
 #include <map>
 #include <stdexcept>
 
@@ -32,7 +36,10 @@ void loadGmvaeStateDict(torch::nn::Module &model, const toolkit::StateDict &dict
 
 namespace {
 
-/** torch.save'd dicts through the toolkit's reader; libtorch pickle_save'd ones through libtorch. */
+/**
+ * torch.save'd dicts (and saveGmvaeWeights files) through the toolkit's reader; files of the
+ * earlier saver (torch::pickle_save, whose dict type tag the reader refuses) through libtorch.
+ */
 toolkit::StateDict readStateDict(const QString &path)
 {
     try {
@@ -85,12 +92,40 @@ MusicAttrGmvae loadGmvae(const QString &path)
     return model;
 }
 
+namespace {
+
+/**
+ * torch.save's zip format holding `dict` as a plain dict: like torch::pickle_save, but without
+ * the TorchScript type tag (torch.jit._pickle.restore_type_tag) that the toolkit's restricted
+ * reader refuses.
+ */
+std::vector<char> plainDictArchive(const c10::Dict<std::string, torch::Tensor> &dict)
+{
+    std::vector<char> pickle;
+    torch::jit::Pickler pickler([&pickle](const char *bytes, size_t size) { pickle.insert(pickle.end(), bytes, bytes + size); },
+                                nullptr, nullptr, nullptr, nullptr, /*tag_aggregates=*/false);
+    pickler.protocol();
+    pickler.pushIValue(c10::IValue(dict));
+    pickler.stop();
+    std::vector<char> archive;
+    caffe2::serialize::PyTorchStreamWriter writer([&archive](const void *bytes, size_t size) {
+        const auto *begin = static_cast<const char *>(bytes);
+        archive.insert(archive.end(), begin, begin + size);
+        return size;
+    });
+    torch::jit::writeArchiveAndTensors("data", pickle.data(), pickle.size(), pickler.tensorData(), writer);
+    writer.writeEndOfFile();
+    return archive;
+}
+
+} // namespace
+
 void saveGmvaeWeights(const torch::nn::Module &model, const QString &path)
 {
     c10::Dict<std::string, torch::Tensor> dict;
     for (const auto &p : model.named_parameters())
         dict.insert(p.key(), p.value().detach().contiguous());
-    const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
+    const std::vector<char> bytes = plainDictArchive(dict);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly)
         || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()))

@@ -34,7 +34,10 @@ GmvaeConfig configOfStateDict(const toolkit::StateDict &dict);
 /** A model of the sizes `path` holds, with its weights, in eval mode. */
 MusicAttrGmvae loadGmvae(const QString &path);
 
-/** Writes the model's tensors under their official keys as a dict torch.load reads. */
+/**
+ * Writes the model's tensors under their official keys as a plain dict in torch.save's zip
+ * format: torch.load and the toolkit's restricted reader (toolkit::loadStateDict) both read it.
+ */
 void saveGmvaeWeights(const torch::nn::Module &model, const QString &path);
 
 } // namespace mirstudio::fadernets
