@@ -4,6 +4,7 @@
 // renders the committed POP909 excerpt (2 songs) into the stems-folder layout.
 #include "core/media/audiofile.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 #include "plugins/toolkit/chordsymbol.h"
 #include "plugins/toolkit/stemfolderdataset.h"
 #include "plugins/toolkit/stemrenderer.h"
@@ -20,20 +21,6 @@ using namespace mirstudio;
 using namespace mirstudio::toolkit;
 
 namespace {
-
-/** A JobContext that records progress and can be cancelled. */
-class TestJob : public sdk::JobContext
-{
-public:
-    bool cancelled = false;
-    double lastProgress = -1.0;
-    bool isCancelled() const override { return cancelled; }
-    void setProgress(double fraction, const QString &) override { lastProgress = fraction; }
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &) override {}
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
-};
 
 sdk::Note makeNote(int pitch, double start, double duration, int channel = 0)
 {
@@ -166,7 +153,7 @@ private Q_SLOTS:
         options.maxSeconds = 3.0;
         options.seed = 42;
         QTemporaryDir a, b, c;
-        TestJob job;
+        sdk::RecordingJobContext job;
         // WHEN rendered twice with one seed and once with another
         const auto songs = renderStemDataset(QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/toolkit/datasets/pop909"),
                                              a.path(), options, &job);
@@ -175,7 +162,7 @@ private Q_SLOTS:
         renderStemDataset(QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/toolkit/datasets/pop909"), c.path(), options);
         // THEN two songs with four stems each, readable as a stems dataset
         QCOMPARE(int(songs.size()), 2);
-        QCOMPARE(job.lastProgress, 1.0);
+        QCOMPARE(job.reports().lastProgress, 1.0);
         const auto items = readStemFolders(a.path());
         QCOMPARE(int(items.size()), 2);
         QCOMPARE(items[0].id, QStringLiteral("pop909_001"));
@@ -208,8 +195,8 @@ private Q_SLOTS:
     void cancelStopsAndLeavesNoSong()
     {
         // GIVEN a cancelled job
-        TestJob job;
-        job.cancelled = true;
+        sdk::RecordingJobContext job;
+        job.cancel();
         QTemporaryDir out;
         // WHEN a dataset render starts
         // THEN it stops with Cancelled and writes nothing

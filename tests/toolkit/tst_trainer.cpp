@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugins/toolkit/trainer.h"
 
-#include "plugins/sdk/jobcontext.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
 #include <QFile>
 #include <QProcess>
@@ -16,26 +16,6 @@ using toolkit::Trainer;
 using toolkit::TrainerConfig;
 
 namespace {
-
-/** A JobContext that asks to cancel after a number of progress reports. */
-class CountingContext : public sdk::JobContext
-{
-public:
-    explicit CountingContext(int cancelAfter) : m_cancelAfter(cancelAfter) {}
-    bool isCancelled() const override { return m_cancelAfter >= 0 && m_reports >= m_cancelAfter; }
-    void setProgress(double fraction, const QString &) override { ++m_reports; m_last = fraction; }
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &) override {}
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
-    int reports() const { return m_reports; }
-    double lastProgress() const { return m_last; }
-
-private:
-    int m_cancelAfter;
-    int m_reports = 0;
-    double m_last = 0.0;
-};
 
 /** A tiny regression problem: 64 examples, y = x·w + noise; batches of 8 in a seeded order. */
 struct Problem
@@ -208,13 +188,14 @@ private Q_SLOTS:
         torch::nn::Linear model(4, 1);
         const Problem problem;
         Trainer trainer(*model, adamConfig(100));
-        CountingContext ctx(5);
+        sdk::RecordingJobContext ctx;
+        ctx.cancelAfterReports(5);
         // WHEN training runs
         const auto outcome = trainer.run(problem.loss(model), &ctx);
         // THEN it stops after the 5th step with progress 5 %
         QVERIFY(outcome.cancelled);
         QCOMPARE(outcome.stepsDone, int64_t(5));
-        QCOMPARE(ctx.lastProgress(), 0.05);
+        QCOMPARE(ctx.reports().lastProgress, 0.05);
     }
 
     void validationCsvAndBoundedCurve()

@@ -5,6 +5,7 @@
 #include "plugins/dmelodies/melodytokens.h"
 #include "plugins/dmelodies/vaemodel.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
 #include <QDir>
 #include <QTemporaryDir>
@@ -14,19 +15,6 @@ using namespace mirstudio;
 using namespace mirstudio::dmelodies;
 
 namespace {
-
-/** Never cancelled; records log lines. */
-class TestContext : public sdk::JobContext
-{
-public:
-    bool isCancelled() const override { return false; }
-    void setProgress(double, const QString &) override {}
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &line) override { lines << line; }
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
-    QStringList lines;
-};
 
 QVariantMap factorParams(const DMelodiesFactors &f)
 {
@@ -45,7 +33,7 @@ class TestDMelodiesPlugin : public QObject
 
     QTemporaryDir m_folder;
     DMelodiesPlugin m_plugin;
-    TestContext m_ctx;
+    sdk::RecordingJobContext m_ctx;
 
 private Q_SLOTS:
     void initTestCase()

@@ -6,6 +6,7 @@
 #include "plugins/fadernets/gmvaeweights.h"
 #include "plugins/fadernets/referencephrase.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
 #include <QDir>
 #include <QFile>
@@ -16,20 +17,6 @@ using namespace mirstudio;
 using namespace mirstudio::fadernets;
 
 namespace {
-
-/** A JobContext that cancels when asked and records the last progress. */
-class TestContext : public sdk::JobContext
-{
-public:
-    bool cancel = false;
-    double lastProgress = 0.0;
-    bool isCancelled() const override { return cancel; }
-    void setProgress(double fraction, const QString &) override { lastProgress = fraction; }
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &) override {}
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
-};
 
 const QString kModelDir = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/models/fadernets");
 
@@ -50,7 +37,7 @@ private Q_SLOTS:
 
     void encodeGivesOneCodePerSegmentWithAttributes()
     {
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         // WHEN the two-bar reference phrase is encoded
         const auto out = m_plugin.run(QStringLiteral("encode"),
                                       {{QStringLiteral("notes"), referencePhrase()}}, {}, ctx);
@@ -91,7 +78,7 @@ private Q_SLOTS:
 
     void transformMovesTheFaderDimensions()
     {
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         // WHEN the phrase goes through transform with both faders moved and a preset
         const auto out = m_plugin.run(QStringLiteral("transform"),
                                       {{QStringLiteral("notes"), referencePhrase()}},
@@ -102,7 +89,7 @@ private Q_SLOTS:
         // THEN notes of the same length come back, progress reached 1
         const auto &notes = std::get<sdk::NoteSequence>(out.value(QStringLiteral("notes")));
         QCOMPARE(notes.duration, 4.0);
-        QCOMPARE(ctx.lastProgress, 1.0);
+        QCOMPARE(ctx.reports().lastProgress, 1.0);
         for (const auto &n : notes.notes)
             QVERIFY(n.pitch >= 21 && n.pitch <= 108);
     }
@@ -110,8 +97,8 @@ private Q_SLOTS:
     void cancelStopsTransformAndTrain()
     {
         // GIVEN a context that is already cancelled THEN transform and train throw Cancelled
-        TestContext ctx;
-        ctx.cancel = true;
+        sdk::RecordingJobContext ctx;
+        ctx.cancel();
         QVERIFY_THROWS_EXCEPTION(sdk::Cancelled,
                                  m_plugin.run(QStringLiteral("transform"),
                                               {{QStringLiteral("notes"), referencePhrase()}}, {}, ctx));
@@ -127,7 +114,7 @@ private Q_SLOTS:
     void trainSmokeWritesLoadableWeights()
     {
         // GIVEN a tiny MIDI folder WHEN a 2-step tiny model is trained
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         QTemporaryDir out;
         const auto res = m_plugin.run(QStringLiteral("train"), {},
                                       {{QStringLiteral("data"), QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/fadernets/midi")},

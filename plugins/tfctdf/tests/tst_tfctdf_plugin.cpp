@@ -3,6 +3,7 @@
 // sample-rate and channel handling, errors, cancellation, partial results.
 #include "plugins/sdk/manifest.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 #include "plugins/tfctdf/tfctdfplugin.h"
 
 #include <QElapsedTimer>
@@ -11,7 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <atomic>
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -21,37 +22,6 @@ using namespace mirstudio::tfctdf;
 namespace {
 
 const QString kModelFolder = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/models/tfctdf");
-
-/** A JobContext that records progress and partial results and cancels after `cancelAfterMs`. */
-class TestContext : public sdk::JobContext
-{
-public:
-    qint64 cancelAfterMs = -1;
-    QElapsedTimer clock;
-    mutable qint64 cancelSeenAtMs = -1;
-    int partials = 0;
-    int64_t lastReady = 0;
-    double lastProgress = 0.0;
-
-    TestContext() { clock.start(); }
-    bool isCancelled() const override
-    {
-        const bool c = cancelAfterMs >= 0 && clock.elapsed() >= cancelAfterMs;
-        if (c && cancelSeenAtMs < 0)
-            cancelSeenAtMs = clock.elapsed();
-        return c;
-    }
-    void setProgress(double fraction, const QString &) override { lastProgress = fraction; }
-    void publishPartial(const QString &id, const sdk::Value &value, int64_t ready) override
-    {
-        if (id == QLatin1String("stems") && std::holds_alternative<sdk::StemSet>(value))
-            ++partials;
-        lastReady = ready;
-    }
-    void log(const QString &) override {}
-    QString modelFolder() const override { return kModelFolder; }
-    int threads() const override { return 1; }
-};
 
 /** A deterministic "song": a sung-like vibrato tone over a bass line and noise. */
 sdk::AudioBuffer syntheticMix(double seconds, double rate, int channels)
@@ -74,7 +44,7 @@ sdk::AudioBuffer syntheticMix(double seconds, double rate, int channels)
     return b;
 }
 
-sdk::StemSet separate(TfcTdfPlugin &plugin, const sdk::AudioBuffer &mix, TestContext &ctx,
+sdk::StemSet separate(TfcTdfPlugin &plugin, const sdk::AudioBuffer &mix, sdk::JobContext &ctx,
                       QVariantMap params = {})
 {
     params.insert(QStringLiteral("model"), params.value(QStringLiteral("model"), QStringLiteral("tdc17_vocals")));
@@ -123,7 +93,7 @@ private Q_SLOTS:
     {
         // GIVEN 4 s of a deterministic stereo mix at 44.1 kHz
         const sdk::AudioBuffer mix = syntheticMix(4.0, 44100.0, 2);
-        TestContext ctx;
+        sdk::RecordingJobContext ctx(kModelFolder);
         // WHEN the shipped model separates it
         const sdk::StemSet stems = separate(m_plugin, mix, ctx);
         // THEN vocals and accompaniment have the mix's shape, are finite and sum to the mix
@@ -141,14 +111,14 @@ private Q_SLOTS:
         const double ratio = energy(v) / energy(mix);
         qInfo("vocals/mix energy %.6f", ratio);
         QVERIFY(ratio > 1e-4 && ratio < 1.0);
-        QCOMPARE(ctx.lastProgress, 1.0);
+        QCOMPARE(ctx.reports().lastProgress, 1.0);
     }
 
     void otherRatesAndMonoAreConverted()
     {
         // GIVEN 2 s of mono audio at 22.05 kHz
         const sdk::AudioBuffer mix = syntheticMix(2.0, 22050.0, 1);
-        TestContext ctx;
+        sdk::RecordingJobContext ctx(kModelFolder);
         // WHEN it is separated
         const sdk::StemSet stems = separate(m_plugin, mix, ctx);
         // THEN the stems come back at 22.05 kHz with the mix's length (stereo, as the model)
@@ -161,7 +131,7 @@ private Q_SLOTS:
 
     void badInputsAreErrors()
     {
-        TestContext ctx;
+        sdk::RecordingJobContext ctx(kModelFolder);
         sdk::AudioBuffer empty;
         QVERIFY_THROWS_EXCEPTION(sdk::PluginError, separate(m_plugin, empty, ctx));
         QVERIFY_THROWS_EXCEPTION(sdk::PluginError, separate(m_plugin, syntheticMix(0.5, 44100.0, 3), ctx));
@@ -185,7 +155,7 @@ private Q_SLOTS:
         junk.close();
         QVERIFY_THROWS_EXCEPTION(sdk::PluginError, plugin.initialise(dir.path()));
         // AND an uninitialised plugin refuses to run
-        TestContext ctx;
+        sdk::RecordingJobContext ctx(kModelFolder);
         QVERIFY_THROWS_EXCEPTION(sdk::PluginError, separate(plugin, syntheticMix(0.5, 44100.0, 2), ctx));
     }
 
@@ -193,13 +163,14 @@ private Q_SLOTS:
     {
         // GIVEN a minute of audio (chunk by chunk, the default batch), cancelled 300 ms into the job
         const sdk::AudioBuffer mix = syntheticMix(60.0, 44100.0, 2);
-        TestContext ctx;
-        ctx.cancelAfterMs = 300;
+        sdk::RecordingJobContext ctx(kModelFolder);
+        const qint64 cancelAfterMs = 300;
+        ctx.cancelAfterMs(cancelAfterMs);
         // WHEN it runs THEN it throws Cancelled soon after the flag was raised
         QElapsedTimer t;
         t.start();
         QVERIFY_THROWS_EXCEPTION(sdk::Cancelled, separate(m_plugin, mix, ctx));
-        const qint64 latency = ctx.clock.elapsed() - ctx.cancelAfterMs;
+        const qint64 latency = ctx.elapsedMs() - cancelAfterMs;
         qInfo("stopped %lld ms after the cancel request", (long long)latency);
         QVERIFY(latency < 500);
     }
@@ -208,12 +179,16 @@ private Q_SLOTS:
     {
         // GIVEN a long enough mix that the job lasts more than the partial interval
         const sdk::AudioBuffer mix = syntheticMix(12.0, 44100.0, 2);
-        TestContext ctx;
+        sdk::RecordingJobContext ctx(kModelFolder);
         separate(m_plugin, mix, ctx);
         // THEN at least one partial StemSet came with a growing ready count
-        qInfo("%d partial results, last ready %lld", ctx.partials, (long long)ctx.lastReady);
-        QVERIFY(ctx.partials >= 1);
-        QVERIFY(ctx.lastReady > 0 && ctx.lastReady < mix.frameCount());
+        const sdk::RecordedReports r = ctx.reports();
+        const auto stemPartials = std::count_if(r.partials.begin(), r.partials.end(), [](const sdk::PartialReport &p) {
+            return p.outputId == QLatin1String("stems") && p.kind == sdk::ValueKind::Stems;
+        });
+        qInfo("%d partial results, last ready %lld", int(stemPartials), (long long)r.lastFramesReady);
+        QVERIFY(stemPartials >= 1);
+        QVERIFY(r.lastFramesReady > 0 && r.lastFramesReady < mix.frameCount());
     }
 };
 

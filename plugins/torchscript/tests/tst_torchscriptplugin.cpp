@@ -4,6 +4,7 @@
 
 #include "plugins/sdk/manifest.h"
 #include "plugins/sdk/pluginerror.h"
+#include "plugins/sdk/recordingjobcontext.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -19,19 +20,6 @@ using mirstudio::torchscript::TorchScriptPlugin;
 namespace {
 
 const QString kData = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/plugins/torchscript/tests/data/");
-
-class TestContext : public sdk::JobContext
-{
-public:
-    int cancelAfter = -1;
-    int reports = 0;
-    bool isCancelled() const override { return cancelAfter >= 0 && reports >= cancelAfter; }
-    void setProgress(double, const QString &) override { ++reports; }
-    void publishPartial(const QString &, const sdk::Value &, int64_t) override {}
-    void log(const QString &) override {}
-    QString modelFolder() const override { return {}; }
-    int threads() const override { return 1; }
-};
 
 sdk::AudioBuffer ramp(int64_t frames, double rate, int channels = 1)
 {
@@ -90,7 +78,7 @@ private Q_SLOTS:
         // GIVEN stereo audio at the model's 16 kHz (the model takes mono)
         TorchScriptPlugin plugin;
         plugin.initialise({});
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         const auto audio = ramp(5000, 16000.0, 2);
         // WHEN forward runs
         auto out = plugin.run("forward", {{"audio", audio}}, params("streaming_ae.ts", "forward"), ctx);
@@ -102,14 +90,14 @@ private Q_SLOTS:
         const float mix = 0.5f * (audio.channels[0][99] + audio.channels[1][99]);
         QVERIFY(std::abs(y.channels[0][100] - 0.5f * mix) < 1e-6f);
         QCOMPARE(y.channels[0][0], 0.0f);
-        QVERIFY(ctx.reports >= 5);
+        QVERIFY(ctx.reports().progressCount >= 5);
     }
 
     void encodeThenDecodeRoundTrips()
     {
         // GIVEN mono audio
         TorchScriptPlugin plugin;
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         const auto audio = ramp(4000, 16000.0);
         // WHEN encoded to a latent trajectory and decoded
         auto enc = plugin.run("encode", {{"audio", audio}}, params("streaming_ae.ts", "encode"), ctx);
@@ -131,7 +119,7 @@ private Q_SLOTS:
     void describeListsMethods()
     {
         TorchScriptPlugin plugin;
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         // WHEN the model is described
         auto out = plugin.run("describe", {}, {{"model", kData + "streaming_ae.ts"}}, ctx);
         // THEN one row per method with its four numbers
@@ -145,18 +133,18 @@ private Q_SLOTS:
     {
         // GIVEN a context that cancels after 3 progress reports
         TorchScriptPlugin plugin;
-        TestContext ctx;
-        ctx.cancelAfter = 3;
+        sdk::RecordingJobContext ctx;
+        ctx.cancelAfterReports(3);
         // THEN the run throws Cancelled before the end
         QVERIFY_THROWS_EXCEPTION(sdk::Cancelled, plugin.run("forward", {{"audio", ramp(20000, 16000.0)}},
                                                             params("streaming_ae.ts", "forward"), ctx));
-        QCOMPARE(ctx.reports, 3);
+        QCOMPARE(ctx.reports().progressCount, 3);
     }
 
     void errorsNameTheProblem()
     {
         TorchScriptPlugin plugin;
-        TestContext ctx;
+        sdk::RecordingJobContext ctx;
         const auto expectError = [&](const QString &method, const sdk::ValueMap &in, const QVariantMap &p,
                                      const QString &text) {
             try {
