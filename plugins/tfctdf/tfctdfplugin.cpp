@@ -5,6 +5,7 @@
 #include "plugins/tfctdf/checkpointfile.h"
 #include "plugins/tfctdf/chunkedseparator.h"
 #include "plugins/tfctdf/stemaudio.h"
+#include "plugins/tfctdf/tfctdftrainer.h"
 #include "plugins/toolkit/threads.h"
 
 #include <QDir>
@@ -49,8 +50,9 @@ struct TfcTdfPlugin::Impl
             throw sdk::PluginError(QStringLiteral("model = custom needs a checkpoint file"));
         const QString key = arch + QLatin1Char('|') + QFileInfo(path).absoluteFilePath();
         if (key != customKey) {
-            const UNetConfig config = arch == QLatin1String("tfc_tdf17") ? UNetConfig::tfcTdf17()
-                                                                        : UNetConfig::tdc17();
+            const UNetConfig config = arch == QLatin1String("tfc_tdf17")       ? UNetConfig::tfcTdf17()
+                                      : arch == QLatin1String("tfc_tdf_small") ? TfcTdfTrainSettings::smallModel()
+                                                                              : UNetConfig::tdc17();
             try {
                 custom = loadNetwork(path.toStdString(), config);
             } catch (const std::exception &e) {
@@ -88,7 +90,8 @@ sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inpu
     if (!mix)
         throw sdk::PluginError(QStringLiteral("the input \"mix\" must be audio"));
     const torch::Tensor input = modelInput(*mix, kModelRate);
-    ChunkedSeparator separator(m_impl->network(params), ChunkScheme::paper(UNetConfig::tdc17()));
+    const UNet net = m_impl->network(params);
+    ChunkedSeparator separator(net, ChunkScheme::paper(net->config()));
     const int batch = std::max(1, params.value(QStringLiteral("batch_chunks"), 1).toInt());
 
     QElapsedTimer sincePartial;
