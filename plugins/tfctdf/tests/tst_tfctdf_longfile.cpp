@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The TFC-TDF / TDC separator on long inputs: a job cancelled after its first partial result stops
 // within 500 ms and the partial it published is intact; the chunked separator's working memory is
-// flat in the input length (20 s vs 200 s, each measured in a fresh child process).
+// flat in the input length (10 s vs 100 s, each measured in a fresh child process).
 #include "plugins/tfctdf/chunkedseparator.h"
 #include "plugins/tfctdf/tfctdfplugin.h"
 #include "plugins/toolkit/threads.h"
@@ -22,8 +22,8 @@ namespace {
 const QString kModelFolder = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/models/tfctdf");
 constexpr double kRate = 44100.0;
 constexpr const char *kChildFlag = "--working-memory";
-constexpr double kShortSeconds = 20.0;
-constexpr double kLongSeconds = 200.0;
+constexpr double kShortSeconds = 10.0;
+constexpr double kLongSeconds = 100.0;
 constexpr qint64 kBoundKiB = 16 * 1024;
 
 /**
@@ -114,16 +114,16 @@ private Q_SLOTS:
 
     void workingMemoryIsFlatInLength()
     {
-        // GIVEN a small random-weight U-Net run on 20 s and on 200 s in fresh processes
+        // GIVEN a small random-weight U-Net run on 10 s and on 100 s in fresh processes
         const auto g = testsupport::workingMemoryGrowth(kChildFlag, kShortSeconds, kLongSeconds);
         QVERIFY2(g.error.isEmpty(), qPrintable(g.error));
         qInfo("working memory: %.0f s %.1f MiB, %.0f s %.1f MiB", kShortSeconds, g.shortKiB / 1024.0,
               kLongSeconds, g.longKiB / 1024.0);
         // WHEN the output tensor is not counted (it must grow: 2 channels x 4 bytes per frame)
         // THEN 10x the length adds less than 16 MiB: an O(length) buffer beyond the output (a
-        // float copy of the input is 6.1 MiB per 20 s more, 55 MiB over the extra 180 s) or
+        // stereo float copy of the input is 0.34 MiB per second, 30 MiB over the extra 90 s) or
         // keeping one chunk's spectrograms (4 x 1025 x 64 floats = 1 MiB per chunk at the input,
-        // more inside the network) alive for each of the 156 chunks would exceed it.
+        // more inside the network) alive for each of the 78 chunks would exceed it.
         QVERIFY2(g.growthKiB() < kBoundKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(g.growthKiB())));
     }
 };
