@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Open-Unmix on long inputs: a job cancelled after its first partial result stops within 500 ms
 // and the partial it published is intact; the chunked separator's working memory is flat in the
-// input length (10 s vs 100 s, each measured in a fresh child process).
+// input length (5 s vs 50 s, each measured in a fresh child process).
 #include "plugins/openunmix/chunkedseparation.h"
 #include "plugins/openunmix/openunmixplugin.h"
 #include "plugins/toolkit/threads.h"
@@ -24,9 +24,9 @@ constexpr double kRate = 44100.0;
 constexpr double kChunkSeconds = 5.0;
 constexpr int64_t kOverlapFrames = 44100; // the plugin's 1 s crossfade
 constexpr const char *kChildFlag = "--working-memory";
-constexpr double kShortSeconds = 10.0;
-constexpr double kLongSeconds = 100.0;
-constexpr qint64 kBoundKiB = 16 * 1024;
+constexpr double kShortSeconds = 5.0;
+constexpr double kLongSeconds = 50.0;
+constexpr qint64 kBoundKiB = 8 * 1024;
 
 QVariantMap separateParams()
 {
@@ -116,17 +116,18 @@ private Q_SLOTS:
 
     void workingMemoryIsFlatInLength()
     {
-        // GIVEN a small random-weight separator run on 10 s and on 100 s in fresh processes
+        // GIVEN a small random-weight separator run on 5 s (one chunk) and on 50 s (13 chunks)
+        // in fresh processes
         const auto g = testsupport::workingMemoryGrowth(kChildFlag, kShortSeconds, kLongSeconds);
         QVERIFY2(g.error.isEmpty(), qPrintable(g.error));
         qInfo("working memory: %.0f s %.1f MiB, %.0f s %.1f MiB", kShortSeconds, g.shortKiB / 1024.0,
               kLongSeconds, g.longKiB / 1024.0);
         // WHEN the output tensor is not counted (it must grow: 2 stems x 2 channels x 4 bytes/frame)
-        // THEN 10x the length adds less than 16 MiB. One 5 s chunk's STFT alone is 6.8 MiB
+        // THEN 10x the length adds less than 8 MiB. One 5 s chunk's STFT alone is 6.8 MiB
         // (216 frames x 2049 bins x 2 channels x 8 bytes) and its model and Wiener intermediates
-        // several times that, so keeping any per-chunk state alive across the 25 chunks of 100 s
+        // several times that, so keeping any per-chunk state alive across the 13 chunks of 50 s
         // would exceed it, and so would an O(length) buffer beyond the output (a stereo float copy
-        // of the input is 0.34 MiB per second: 30 MiB over the extra 90 s).
+        // of the input is 0.34 MiB per second: 15 MiB over the extra 45 s).
         QVERIFY2(g.growthKiB() < kBoundKiB, qPrintable(QStringLiteral("grew by %1 KiB").arg(g.growthKiB())));
     }
 };
