@@ -9,6 +9,8 @@
 
 #include "core/media/resampler.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <cmath>
 
@@ -69,9 +71,27 @@ void OpenUnmixPlugin::initialise(const QString &modelFolder)
 {
     try {
         m_models = loadTargetModels(modelFolder.toStdString());
+        const QString rendered = modelFolder + QStringLiteral("/rendered");
+        if (QFileInfo(rendered).isDir())
+            m_rendered = loadTargetModels(rendered.toStdString());
     } catch (const std::exception &e) {
         throw sdk::PluginError(QString::fromStdString(e.what()));
     }
+}
+
+const std::vector<TargetModel> &OpenUnmixPlugin::modelsFor(const QVariantMap &params) const
+{
+    const QString model = params.value(QStringLiteral("model"), QStringLiteral("default")).toString();
+    if (model == QLatin1String("rendered")) {
+        if (m_rendered.empty())
+            throw sdk::PluginError(QStringLiteral("the rendered-stems model (rendered/ in the model folder) is not installed"));
+        return m_rendered;
+    }
+    if (model != QLatin1String("default"))
+        throw sdk::PluginError(QStringLiteral("unknown model \"%1\" (default or rendered)").arg(model));
+    if (m_models.empty())
+        throw sdk::PluginError(QStringLiteral("no Open-Unmix model is loaded"));
+    return m_models;
 }
 
 QStringList OpenUnmixPlugin::targets() const
@@ -95,8 +115,7 @@ sdk::ValueMap OpenUnmixPlugin::run(const QString &method, const sdk::ValueMap &i
 sdk::ValueMap OpenUnmixPlugin::separate(const sdk::ValueMap &inputs, const QVariantMap &params,
                                         sdk::JobContext &ctx)
 {
-    if (m_models.empty())
-        throw sdk::PluginError(QStringLiteral("no Open-Unmix model is loaded"));
+    const auto &models = modelsFor(params);
     const sdk::Value mixValue = inputs.value(QStringLiteral("mix"));
     const auto *mix = std::get_if<sdk::AudioBuffer>(&mixValue);
     if (!mix || mix->isEmpty())
@@ -106,13 +125,15 @@ sdk::ValueMap OpenUnmixPlugin::separate(const sdk::ValueMap &inputs, const QVari
 
     std::vector<TargetModel> chosen;
     const auto wanted = splitList(params.value(QStringLiteral("targets")).toString());
-    for (const auto &m : m_models) {
+    QStringList available;
+    for (const auto &m : models) {
+        available << QString::fromStdString(m.name);
         if (wanted.empty() || std::find(wanted.begin(), wanted.end(), m.name) != wanted.end())
             chosen.push_back(m);
     }
-    if (chosen.size() != (wanted.empty() ? m_models.size() : wanted.size()))
+    if (chosen.size() != (wanted.empty() ? models.size() : wanted.size()))
         throw sdk::PluginError(QStringLiteral("unknown target in \"%1\"; the model has %2")
-                                   .arg(params.value(QStringLiteral("targets")).toString(), targets().join(QLatin1String(", "))));
+                                   .arg(params.value(QStringLiteral("targets")).toString(), available.join(QLatin1String(", "))));
     SeparatorConfig config;
     config.wiener.iterations = params.value(QStringLiteral("niter"), 1).toInt();
     config.wiener.residual = params.value(QStringLiteral("residual"), false).toBool();

@@ -35,14 +35,18 @@ public:
     sdk::ValueMap run(const QString &method, const sdk::ValueMap &inputs, const QVariantMap &params,
                       sdk::JobContext &ctx) override;
 
-    /** Names of the loaded targets, in output order. */
+    /** Names of the default model's targets, in output order. */
     QStringList targets() const;
 
 private:
     sdk::ValueMap separate(const sdk::ValueMap &inputs, const QVariantMap &params, sdk::JobContext &ctx);
     sdk::ValueMap train(const QVariantMap &params, sdk::JobContext &ctx);
 
-    std::vector<TargetModel> m_models;
+    /** The models a separate call asked for ("model" parameter): the default or "rendered". */
+    const std::vector<TargetModel> &modelsFor(const QVariantMap &params) const;
+
+    std::vector<TargetModel> m_models;   ///< the model folder's own weights (Bach10 quartet)
+    std::vector<TargetModel> m_rendered; ///< <model folder>/rendered: vocals/drums/bass/other
 };
 
 } // namespace mirstudio::openunmix

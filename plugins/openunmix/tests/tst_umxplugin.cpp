@@ -145,6 +145,37 @@ private Q_SLOTS:
         QCOMPARE(ctx.reports().lastProgress, 1.0);
     }
 
+    void renderedModelIsSelectable()
+    {
+        // GIVEN the shipped model folder WHEN separated with model=rendered THEN the stems are the
+        // rendered-stems model's four targets, not the Bach10 quartet's
+        sdk::RecordingJobContext ctx(kWeights);
+        auto params = separateParams();
+        params[QStringLiteral("model")] = QStringLiteral("rendered");
+        const auto mix = noise(2, 1.5, 44100.0);
+        const auto out = m_plugin.run(QStringLiteral("separate"), {{QStringLiteral("mix"), mix}}, params, ctx);
+        const auto stems = std::get<sdk::StemSet>(out.value(QStringLiteral("stems")));
+        QStringList names = stems.order;
+        names.sort();
+        QCOMPARE(names, (QStringList{QStringLiteral("bass"), QStringLiteral("drums"), QStringLiteral("other"),
+                                     QStringLiteral("vocals")}));
+        QCOMPARE(stems.stems[QStringLiteral("vocals")].frameCount(), mix.frameCount());
+        // AND an unknown model name is refused with PluginError
+        params[QStringLiteral("model")] = QStringLiteral("kazoo");
+        QVERIFY_THROWS_EXCEPTION(sdk::PluginError,
+                                 m_plugin.run(QStringLiteral("separate"), {{QStringLiteral("mix"), mix}}, params, ctx));
+        // AND a model folder without rendered/ refuses model=rendered but still runs the default
+        QTemporaryDir dir;
+        for (const auto &name : m_plugin.targets())
+            QVERIFY(QFile::copy(kWeights + QLatin1Char('/') + name + QStringLiteral(".pt"), dir.filePath(name + QStringLiteral(".pt"))));
+        OpenUnmixPlugin bare;
+        bare.initialise(dir.path());
+        params[QStringLiteral("model")] = QStringLiteral("rendered");
+        QVERIFY_THROWS_EXCEPTION(sdk::PluginError,
+                                 bare.run(QStringLiteral("separate"), {{QStringLiteral("mix"), mix}}, params, ctx));
+        QCOMPARE(bare.targets(), m_plugin.targets());
+    }
+
     void monoOtherRate()
     {
         // GIVEN mono audio at 22.05 kHz WHEN separated THEN stems are mono, at 22.05 kHz, same length
