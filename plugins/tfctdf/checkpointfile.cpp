@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plugins/tfctdf/checkpointfile.h"
 
-#include "plugins/tfctdf/networkfile.h"
 #include "plugins/toolkit/checkpointreader.h"
 
 #include <stdexcept>
@@ -10,17 +9,7 @@ namespace mirstudio::tfctdf {
 
 NamedTensors readCheckpoint(const std::string &path)
 {
-    try {
-        return toolkit::loadStateDict(QString::fromStdString(path));
-    } catch (const toolkit::CheckpointError &) {
-        // Files written by saveNetwork(): libtorch's pickler tags the dict's types, which the
-        // restricted reader refuses; libtorch reads them (they hold only tensors).
-        try {
-            return readPickledTensorDict(path);
-        } catch (const std::runtime_error &) {
-        }
-        throw;
-    }
+    return toolkit::loadStateDict(QString::fromStdString(path));
 }
 
 UNet loadNetwork(const std::string &path, const UNetConfig &config)

@@ -11,13 +11,10 @@ namespace mirstudio::tfctdf {
 /**
  * Writes the parameters and buffers of `net` under their paper-era state-dict keys as a dict of
  * tensors (torch::pickle_save's zip format, which Python reads with torch.load and
- * loadNetwork()/readCheckpoint() read back). Atomic (temp file + rename). Throws
+ * loadNetwork()/readCheckpoint() read back through the toolkit's restricted reader, which
+ * accepts libtorch's restore_type_tag wrapper). Atomic (temp file + rename). Throws
  * std::runtime_error on I/O failure. Any thread, while nobody trains `net`.
  */
 void saveNetwork(const UNetImpl &net, const std::string &path);
-
-/** A dict-of-tensors file written by torch::pickle_save, read with libtorch (key order kept).
- *  Throws std::runtime_error when the file is not one. */
-NamedTensors readPickledTensorDict(const std::string &path);
 
 } // namespace mirstudio::tfctdf

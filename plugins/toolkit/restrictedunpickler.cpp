@@ -51,7 +51,8 @@ bool storageTypeFromGlobal(const std::string &name, StorageType &type)
 bool isCallableGlobal(const std::string &name)
 {
     return name == "collections.OrderedDict" || name == "torch._utils._rebuild_tensor_v2"
-        || name == "torch._utils._rebuild_tensor" || name == "torch._utils._rebuild_parameter";
+        || name == "torch._utils._rebuild_tensor" || name == "torch._utils._rebuild_parameter"
+        || name == "torch.jit._pickle.restore_type_tag";
 }
 
 /** One run of the pickle machine over one pickle. */
@@ -425,6 +426,14 @@ void Machine::reduce()
             }
         }
         push(dict);
+    } else if (name == "torch.jit._pickle.restore_type_tag") {
+        // libtorch's pickler (torch::pickle_save, torch::save of a c10::Dict) wraps typed
+        // containers as restore_type_tag(container, "Dict[str, Tensor]"): Python returns the
+        // container unchanged, and so does this reader; nothing else is accepted around it.
+        if (args.size() != 2 || node(args[1]).kind != Kind::String
+            || (node(args[0]).kind != Kind::Dict && node(args[0]).kind != Kind::List))
+            fail("restore_type_tag must tag a dict or list with a type string");
+        push(args[0]);
     } else if (name == "torch._utils._rebuild_parameter") {
         push(rebuildParameter(args));
     } else {

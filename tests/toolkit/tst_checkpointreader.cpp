@@ -8,6 +8,7 @@
 #include "tests/toolkit/checkpointtesthelpers.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace mirstudio::toolkit;
@@ -37,6 +38,7 @@ private Q_SLOTS:
     void readsStateDict_data();
     void readsStateDict();
     void keepsViewsAndOrder();
+    void readsLibtorchPickle();
     void picksNestedStateDict_data();
     void picksNestedStateDict();
     void readsParameters_data();
@@ -95,6 +97,28 @@ void TestCheckpointReader::keepsViewsAndOrder()
         QCOMPARE(entry(dict, "row_slice").storage_offset(), int64_t(5));
         QVERIFY(entry(dict, "transposed").is_alias_of(entry(dict, "base")));
     }
+}
+
+void TestCheckpointReader::readsLibtorchPickle()
+{
+    // GIVEN a dict of tensors written by libtorch's own pickler (C++ training tools save weights
+    // this way; it wraps the dict in torch.jit._pickle.restore_type_tag)
+    c10::Dict<std::string, torch::Tensor> dict;
+    dict.insert("weight", torch::arange(6, torch::kFloat32).reshape({2, 3}));
+    dict.insert("bias", torch::full({2}, 0.5));
+    const std::vector<char> bytes = torch::pickle_save(c10::IValue(dict));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("libtorch.pt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(bytes.data(), qint64(bytes.size()));
+    f.close();
+    // WHEN it is loaded through the restricted reader THEN both tensors come back, in order
+    const StateDict loaded = loadStateDict(path);
+    QCOMPARE(loaded.size(), size_t(2));
+    QCOMPARE(loaded[0].first, std::string("weight"));
+    QVERIFY(torch::equal(entry(loaded, "weight"), dict.at("weight")));
+    QVERIFY(torch::equal(entry(loaded, "bias"), dict.at("bias")));
 }
 
 void TestCheckpointReader::picksNestedStateDict_data()
