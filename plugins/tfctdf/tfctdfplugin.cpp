@@ -12,6 +12,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <map>
+
 namespace mirstudio::tfctdf {
 
 namespace {
@@ -20,12 +22,30 @@ constexpr double kModelRate = 44100.0;
 constexpr const char *kShippedWeights = "cac_tdc_17_vocals_top1.pt";
 constexpr qint64 kPartialIntervalMs = 2000;
 
-sdk::StemSet stems(const sdk::AudioBuffer &mix, sdk::AudioBuffer vocals)
+/** The project's single-target models trained by tfctdf-train, under <model folder>/rendered. */
+struct RenderedModel
+{
+    const char *id;
+    const char *file;
+    const char *target;
+};
+constexpr RenderedModel kRenderedModels[] = {{"rendered_bass", "rendered/bass.pt", "bass"},
+                                             {"rendered_drums", "rendered/drums.pt", "drums"}};
+
+/** A network and the names of its two stems: its estimate and mix minus the estimate. */
+struct ChosenNetwork
+{
+    UNet net{nullptr};
+    QString target = QStringLiteral("vocals");
+    QString rest = QStringLiteral("accompaniment");
+};
+
+sdk::StemSet stems(const ChosenNetwork &chosen, const sdk::AudioBuffer &mix, sdk::AudioBuffer estimate)
 {
     sdk::StemSet set;
-    set.order = {QStringLiteral("vocals"), QStringLiteral("accompaniment")};
-    set.stems.insert(QStringLiteral("accompaniment"), subtractStem(mix, vocals));
-    set.stems.insert(QStringLiteral("vocals"), std::move(vocals));
+    set.order = {chosen.target, chosen.rest};
+    set.stems.insert(chosen.rest, subtractStem(mix, estimate));
+    set.stems.insert(chosen.target, std::move(estimate));
     return set;
 }
 
@@ -34,16 +54,47 @@ sdk::StemSet stems(const sdk::AudioBuffer &mix, sdk::AudioBuffer vocals)
 struct TfcTdfPlugin::Impl
 {
     UNet shipped{nullptr};
+    QString modelFolder;
+    std::map<QString, UNet> rendered; ///< loaded on first use
     UNet custom{nullptr};
     QString customKey;
 
-    UNet network(const QVariantMap &params)
+    ChosenNetwork network(const QVariantMap &params)
     {
-        if (params.value(QStringLiteral("model")).toString() != QLatin1String("custom")) {
+        const QString model = params.value(QStringLiteral("model"), QStringLiteral("tdc17_vocals")).toString();
+        for (const RenderedModel &r : kRenderedModels) {
+            if (model == QLatin1String(r.id))
+                return {renderedNetwork(r), QString::fromLatin1(r.target), QStringLiteral("rest")};
+        }
+        if (model != QLatin1String("custom")) {
+            if (model != QLatin1String("tdc17_vocals"))
+                throw sdk::PluginError(QStringLiteral("unknown model \"%1\"").arg(model));
             if (shipped.is_empty())
                 throw sdk::PluginError(QStringLiteral("the plugin is not initialised"));
-            return shipped;
+            return {shipped};
         }
+        return {customNetwork(params)};
+    }
+
+    UNet renderedNetwork(const RenderedModel &r)
+    {
+        auto found = rendered.find(QLatin1String(r.id));
+        if (found != rendered.end())
+            return found->second;
+        const QString path = QDir(modelFolder).filePath(QLatin1String(r.file));
+        if (!QFileInfo::exists(path))
+            throw sdk::PluginError(QStringLiteral("model %1 is not installed (%2 is missing)").arg(QLatin1String(r.id), path));
+        try {
+            UNet net = loadNetwork(path.toStdString(), TfcTdfTrainSettings::smallModel());
+            rendered.emplace(QLatin1String(r.id), net);
+            return net;
+        } catch (const std::exception &e) {
+            throw sdk::PluginError(QString::fromStdString(e.what()));
+        }
+    }
+
+    UNet customNetwork(const QVariantMap &params)
+    {
         const QString path = params.value(QStringLiteral("checkpoint")).toString();
         const QString arch = params.value(QStringLiteral("architecture")).toString();
         if (path.isEmpty())
@@ -71,6 +122,7 @@ TfcTdfPlugin::~TfcTdfPlugin() = default;
 void TfcTdfPlugin::initialise(const QString &modelFolder)
 {
     toolkit::applyTorchThreadSettings();
+    m_impl->modelFolder = modelFolder;
     const QString path = QDir(modelFolder).filePath(QLatin1String(kShippedWeights));
     try {
         m_impl->shipped = loadNetwork(path.toStdString(), UNetConfig::tdc17());
@@ -90,8 +142,8 @@ sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inpu
     if (!mix)
         throw sdk::PluginError(QStringLiteral("the input \"mix\" must be audio"));
     const torch::Tensor input = modelInput(*mix, kModelRate);
-    const UNet net = m_impl->network(params);
-    ChunkedSeparator separator(net, ChunkScheme::paper(net->config()));
+    const ChosenNetwork chosen = m_impl->network(params);
+    ChunkedSeparator separator(chosen.net, ChunkScheme::paper(chosen.net->config()));
     const int batch = std::max(1, params.value(QStringLiteral("batch_chunks"), 1).toInt());
 
     QElapsedTimer sincePartial;
@@ -106,7 +158,7 @@ sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inpu
         const bool nativeRate = std::lround(mix->sampleRate) == std::lround(kModelRate);
         if (nativeRate && done < total && sincePartial.elapsed() >= kPartialIntervalMs) {
             ctx.publishPartial(QStringLiteral("stems"),
-                               stems(*mix, toAudioBuffer(partial, kModelRate, kModelRate, mix->frameCount())),
+                               stems(chosen, *mix, toAudioBuffer(partial, kModelRate, kModelRate, mix->frameCount())),
                                ready);
             sincePartial.restart();
         }
@@ -114,10 +166,10 @@ sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inpu
     ctx.log(QStringLiteral("separating %1 s in %2 chunks")
                 .arg(double(input.size(1)) / kModelRate, 0, 'f', 1)
                 .arg(separator.scheme().chunkCount(input.size(1))));
-    const torch::Tensor vocals = separator.separate(input, batch, checkpoint, progress);
+    const torch::Tensor estimate = separator.separate(input, batch, checkpoint, progress);
     sdk::ValueMap out;
     out.insert(QStringLiteral("stems"),
-               stems(*mix, toAudioBuffer(vocals, kModelRate, mix->sampleRate, mix->frameCount())));
+               stems(chosen, *mix, toAudioBuffer(estimate, kModelRate, mix->sampleRate, mix->frameCount())));
     return out;
 }
 

@@ -85,8 +85,29 @@ private Q_SLOTS:
                  qPrintable(errors.join("; ")));
         QCOMPARE(m.id, QStringLiteral("tfctdf"));
         QVERIFY(m.hasCapability(sdk::Capability::Separate));
-        QCOMPARE(m.runtime.weights.size(), 1);
-        QCOMPARE(QFileInfo(kModelFolder + "/" + m.runtime.weights[0].file).size(), m.runtime.weights[0].size);
+        // AND it lists the official TDC-17 file and the two rendered-stems models, all shipped
+        QCOMPARE(m.runtime.weights.size(), 3);
+        for (const auto &w : m.runtime.weights)
+            QCOMPARE(QFileInfo(kModelFolder + "/" + w.file).size(), w.size);
+    }
+
+    void renderedModelsNameTheirStems()
+    {
+        // GIVEN 2 s of a deterministic stereo mix
+        const sdk::AudioBuffer mix = syntheticMix(2.0, 44100.0, 2);
+        sdk::RecordingJobContext ctx(kModelFolder);
+        for (const QString &target : {QStringLiteral("bass"), QStringLiteral("drums")}) {
+            // WHEN the rendered-stems model of that target separates it
+            const sdk::StemSet stems = separate(m_plugin, mix, ctx, {{QStringLiteral("model"), QStringLiteral("rendered_") + target}});
+            // THEN the stems are the target and the rest, and they sum to the mix
+            QCOMPARE(stems.order, (QStringList{target, QStringLiteral("rest")}));
+            const sdk::AudioBuffer &t = stems.stems[target], &r = stems.stems[QStringLiteral("rest")];
+            QCOMPARE(t.frameCount(), mix.frameCount());
+            for (int64_t i = 0; i < mix.frameCount(); i += 101)
+                QVERIFY(std::abs(t.channels[0][i] + r.channels[0][i] - mix.channels[0][i]) <= 1e-6f);
+        }
+        // AND an unknown model name is refused
+        QVERIFY_THROWS_EXCEPTION(sdk::PluginError, separate(m_plugin, mix, ctx, {{QStringLiteral("model"), QStringLiteral("kazoo")}}));
     }
 
     void knownInputGivesStemsThatSumToTheMix()

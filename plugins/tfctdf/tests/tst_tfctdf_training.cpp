@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Training of the TFC-TDF U-Net (smoke runs of a tiny configuration on the committed rendered
 // clip: determinism, loss decrease, save/load round trip) and the shipped rendered-stem models
-// (tfctdf-rendered: shapes, finite output, SDR on the held-out clip beats the mixture baseline).
+// (tfctdf/rendered: shapes, finite output, SDR on the held-out clip beats the mixture baseline).
 #include "plugins/tfctdf/checkpointfile.h"
 #include "plugins/tfctdf/chunkedseparator.h"
 #include "plugins/tfctdf/networkfile.h"
@@ -17,7 +17,7 @@ using namespace mirstudio::tfctdf;
 namespace {
 
 const QString kClipFolder = QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/tfctdf/rendered_clip");
-const QString kModelFolder = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/models/tfctdf-rendered");
+const QString kModelFolder = QStringLiteral(MIRSTUDIO_SOURCE_DIR "/resources/models/tfctdf/rendered");
 
 /** Runs in milliseconds per step: 3 blocks, 4 channels, 256-point STFT, 16 frames. */
 TfcTdfTrainSettings tinySettings()
