@@ -10,17 +10,6 @@
 
 namespace mirstudio::openunmix {
 
-double medianOf(std::vector<double> values)
-{
-    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
-                 values.end());
-    if (values.empty())
-        return std::numeric_limits<double>::quiet_NaN();
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
 namespace {
 
 /** True when some stem's channels are all equal (a centred mono instrument in a stereo file). */

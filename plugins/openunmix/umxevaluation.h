@@ -26,7 +26,5 @@ struct SongSdr
  */
 SongSdr evaluateSong(const Separator &separator, const StemSong &song);
 
-/** Median of the finite values (NaN when there are none). */
-double medianOf(std::vector<double> values);
 
 } // namespace mirstudio::openunmix

@@ -31,15 +31,4 @@ TargetScore scoreClip(ChunkedSeparator &separator, const StemClip &clip, int bat
     return s;
 }
 
-double finiteMedian(std::vector<double> values)
-{
-    values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
-                 values.end());
-    if (values.empty())
-        return std::numeric_limits<double>::quiet_NaN();
-    std::sort(values.begin(), values.end());
-    const size_t n = values.size();
-    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
-}
-
 } // namespace mirstudio::tfctdf

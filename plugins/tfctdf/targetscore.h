@@ -27,7 +27,5 @@ struct TargetScore
  */
 TargetScore scoreClip(ChunkedSeparator &separator, const StemClip &clip, int batchChunks = 4);
 
-/** Median of the finite values (NaN when there are none). */
-double finiteMedian(std::vector<double> values);
 
 } // namespace mirstudio::tfctdf

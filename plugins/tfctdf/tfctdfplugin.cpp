@@ -6,6 +6,7 @@
 #include "plugins/tfctdf/chunkedseparator.h"
 #include "plugins/tfctdf/stemaudio.h"
 #include "plugins/tfctdf/tfctdftrainer.h"
+#include "plugins/tfctdf/trainmethod.h"
 #include "plugins/toolkit/threads.h"
 
 #include <QDir>
@@ -135,6 +136,8 @@ void TfcTdfPlugin::initialise(const QString &modelFolder)
 sdk::ValueMap TfcTdfPlugin::run(const QString &method, const sdk::ValueMap &inputs,
                                 const QVariantMap &params, sdk::JobContext &ctx)
 {
+    if (method == QLatin1String("train"))
+        return {{QStringLiteral("loss"), trainFromStemFolder(params, ctx)}};
     if (method != QLatin1String("separate"))
         throw sdk::PluginError(QStringLiteral("unknown method \"%1\"").arg(method));
     const auto found = inputs.constFind(QStringLiteral("mix"));

@@ -13,8 +13,10 @@ namespace mirstudio::tfctdf {
  * The "tfctdf" model plugin: singing-voice separation with the U-Net of Choi et al. (ISMIR 2020).
  * Method "separate": input "mix" (any rate, mono or stereo) → output "stems" with "vocals" (the
  * network's estimate) and "accompaniment" (mix - vocals), at the mix's rate and length.
- * initialise() loads the shipped official TDC-17 vocals weights; parameter model = custom loads
- * a user checkpoint (paper-era or maintained layout) of the TDC-17 or TFC-TDF-17 architecture.
+ * initialise() loads the shipped official TDC-17 vocals weights; model = rendered_bass /
+ * rendered_drums use the project's small models (stems <target> + "rest"); model = custom loads
+ * a user checkpoint (paper-era or maintained layout) of the TDC-17, TFC-TDF-17 or small
+ * architecture. Method "train" trains a small model on a stems folder (trainFromStemFolder()).
  *
  * Owns its networks (torch, behind a private implementation). The host calls initialise() once
  * and run() one call at a time, both on a worker thread; never on the audio thread.

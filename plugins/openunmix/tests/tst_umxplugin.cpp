@@ -4,6 +4,7 @@
 #include "plugins/openunmix/openunmixplugin.h"
 #include "plugins/openunmix/targetmodels.h"
 #include "plugins/openunmix/umxevaluation.h"
+#include "plugins/toolkit/bsseval.h"
 #include "plugins/openunmix/umxweights.h"
 #include "plugins/sdk/manifest.h"
 #include "plugins/sdk/pluginerror.h"
@@ -287,7 +288,7 @@ private Q_SLOTS:
         // WHEN separated and scored with museval SDR
         const SongSdr sdr = evaluateSong(separator, readStemSong(song.toStdString(), stems));
         // THEN the median over targets beats "mixture as estimate" by more than 3 dB
-        const double separated = medianOf(sdr.separated), mixture = medianOf(sdr.mixture);
+        const double separated = toolkit::BssEvalResult::median(sdr.separated), mixture = toolkit::BssEvalResult::median(sdr.mixture);
         qInfo("excerpt08 median SDR %.2f dB, mixture as estimate %.2f dB", separated, mixture);
         QVERIFY(separated > mixture + 3.0);
     }

@@ -4,6 +4,7 @@
 // mixture-as-estimate baseline in museval SDR.
 #include "plugins/openunmix/targetmodels.h"
 #include "plugins/openunmix/umxevaluation.h"
+#include "plugins/toolkit/bsseval.h"
 
 #include "core/media/audiofile.h"
 #include "core/media/resampler.h"
@@ -84,7 +85,7 @@ private Q_SLOTS:
         // WHEN it is separated and scored with the museval-equivalent SDR
         const SongSdr sdr = evaluateSong(separator, song);
         // THEN the median over targets beats the mixture as estimate
-        const double separated = medianOf(sdr.separated), mixture = medianOf(sdr.mixture);
+        const double separated = toolkit::BssEvalResult::median(sdr.separated), mixture = toolkit::BssEvalResult::median(sdr.mixture);
         qInfo("clip median SDR %.2f dB, mixture as estimate %.2f dB", separated, mixture);
         for (size_t j = 0; j < sdr.separated.size(); ++j)
             QVERIFY(std::isfinite(sdr.separated[j]));

@@ -6,6 +6,7 @@
 #include "plugins/openunmix/targetmodels.h"
 #include "plugins/openunmix/tools/consolejobcontext.h"
 #include "plugins/openunmix/umxevaluation.h"
+#include "plugins/toolkit/bsseval.h"
 #include "plugins/toolkit/stemrenderer.h"
 
 #include <QCommandLineParser>
@@ -56,11 +57,11 @@ void evaluate(const std::string &data, const QStringList &songs, const std::stri
     std::vector<double> all, allMix;
     for (size_t j = 0; j < ordered.size(); ++j) {
         std::printf("median %-10s SDR %6.2f dB  (mixture %6.2f dB)\n", ordered[j].target.c_str(),
-                    medianOf(sdr[j]), medianOf(mix[j]));
+                    toolkit::BssEvalResult::median(sdr[j]), toolkit::BssEvalResult::median(mix[j]));
         all.insert(all.end(), sdr[j].begin(), sdr[j].end());
         allMix.insert(allMix.end(), mix[j].begin(), mix[j].end());
     }
-    std::printf("median all targets SDR %6.2f dB  (mixture %6.2f dB)\n", medianOf(all), medianOf(allMix));
+    std::printf("median all targets SDR %6.2f dB  (mixture %6.2f dB)\n", toolkit::BssEvalResult::median(all), toolkit::BssEvalResult::median(allMix));
     std::fflush(stdout);
 }
 

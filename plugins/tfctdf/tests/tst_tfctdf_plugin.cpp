@@ -164,6 +164,37 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(sdk::PluginError, separate(m_plugin, syntheticMix(0.5, 44100.0, 2), ctx, params));
     }
 
+    void trainWritesALoadableModel()
+    {
+        // GIVEN the committed 3 s held-out rendered clip as a one-song stem folder
+        QTemporaryDir out;
+        sdk::RecordingJobContext ctx(kModelFolder);
+        const QVariantMap params{{"data", QStringLiteral(MIRSTUDIO_TEST_DATA_DIR "/tfctdf")},
+                                 {"songs", "rendered_clip"}, {"target", "bass"}, {"out", out.path()},
+                                 {"steps", 3}, {"batch", 2}, {"seed", 1}};
+        // WHEN the plugin's train method runs 3 steps
+        const sdk::ValueMap result = m_plugin.run(QStringLiteral("train"), {}, params, ctx);
+        const auto loss = std::get<sdk::Matrix>(result.value(QStringLiteral("loss")));
+        // THEN the loss curve has one finite value per step
+        QCOMPARE(loss.rows, 3);
+        QCOMPARE(loss.cols, 1);
+        for (float v : loss.data)
+            QVERIFY(std::isfinite(v));
+        // AND the written file separates as model = custom, architecture = tfc_tdf_small
+        const QVariantMap custom{{"model", "custom"}, {"architecture", "tfc_tdf_small"},
+                                 {"checkpoint", out.filePath(QStringLiteral("bass.pt"))}};
+        const sdk::StemSet stems = separate(m_plugin, syntheticMix(1.0, 44100.0, 2), ctx, custom);
+        QCOMPARE(stems.order.size(), 2);
+        // AND a cancelled run throws Cancelled and writes nothing
+        QTemporaryDir other;
+        QVariantMap again = params;
+        again[QStringLiteral("out")] = other.path();
+        sdk::RecordingJobContext cancelled(kModelFolder);
+        cancelled.cancel();
+        QVERIFY_THROWS_EXCEPTION(sdk::Cancelled, m_plugin.run(QStringLiteral("train"), {}, again, cancelled));
+        QVERIFY(!QFile::exists(other.filePath(QStringLiteral("bass.pt"))));
+    }
+
     void badWeightFilesAreErrors()
     {
         // GIVEN model folders with a missing and a corrupt weight file

@@ -5,6 +5,7 @@
 #include "plugins/tfctdf/checkpointfile.h"
 #include "plugins/tfctdf/networkfile.h"
 #include "plugins/tfctdf/targetscore.h"
+#include "plugins/toolkit/bsseval.h"
 #include "plugins/tfctdf/tfctdftrainer.h"
 #include "plugins/toolkit/stemrenderer.h"
 #include "core/media/audiofilewriter.h"
@@ -76,7 +77,7 @@ void evaluateTarget(const QString &data, const QString &out, const QString &targ
         mix.push_back(s.mixtureTarget);
     }
     std::printf("median %-8s SDR %6.2f dB  (mixture as estimate %6.2f dB; rest %6.2f dB) over %d songs\n",
-                qPrintable(target), finiteMedian(sdr), finiteMedian(mix), finiteMedian(rest), int(songs.size()));
+                qPrintable(target), toolkit::BssEvalResult::median(sdr), toolkit::BssEvalResult::median(mix), toolkit::BssEvalResult::median(rest), int(songs.size()));
 }
 
 void writeFlac(const QString &path, const torch::Tensor &audio)
